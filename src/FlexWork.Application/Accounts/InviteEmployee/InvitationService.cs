@@ -1,0 +1,34 @@
+using FlexWork.Application.Common;
+using FlexWork.Domain.Employees;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Accounts.InviteEmployee;
+
+/// <summary>Account operations that need ASP.NET Core Identity, implemented in Infrastructure.</summary>
+public interface IIdentityService
+{
+    /// <summary>Creates the employee's account if missing and returns a one-time invitation token.</summary>
+    Task<InvitationToken> IssueInvitationAsync(Employee employee, CancellationToken cancellationToken = default);
+}
+
+public sealed record InvitationToken(string UserId, string Token);
+
+/// <summary>
+/// Agency admins invite employees: the person follows the link once to set a first password.
+/// There is no self-registration.
+/// </summary>
+public sealed class InvitationService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IIdentityService identity)
+{
+    public async Task<InvitationToken> InviteAsync(Guid employeeId, CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId && e.AgencyId == agencyId, cancellationToken)
+            ?? throw new NotFoundException("Employee", employeeId);
+
+        var invitation = await identity.IssueInvitationAsync(employee, cancellationToken);
+        employee.LinkAccount(invitation.UserId);
+        await db.SaveChangesAsync(cancellationToken);
+        return invitation;
+    }
+}

@@ -1,0 +1,37 @@
+namespace FlexWork.Application.Common;
+
+/// <summary>The signed-in caller, for HTTP requests and Blazor circuits alike.</summary>
+public interface ICurrentUser
+{
+    string? UserId { get; }
+
+    /// <summary>The caller's agency; null for anonymous callers and the platform admin.</summary>
+    Guid? AgencyId { get; }
+
+    /// <summary>The caller's employee record; null for accounts that are not employees.</summary>
+    Guid? EmployeeId { get; }
+
+    IReadOnlyList<string> Roles { get; }
+
+    string? IpAddress { get; }
+}
+
+public static class CurrentUserExtensions
+{
+    public static bool IsInRole(this ICurrentUser user, string role) => user.Roles.Contains(role);
+
+    /// <summary>The caller's agency, or <see cref="ForbiddenAccessException"/> when there is none.</summary>
+    public static Guid RequireAgency(this ICurrentUser user) =>
+        user.AgencyId ?? throw new ForbiddenAccessException();
+
+    public static Guid RequireAgencyAdmin(this ICurrentUser user) =>
+        user.IsInRole(Roles.AgencyAdmin) ? user.RequireAgency() : throw new ForbiddenAccessException();
+
+    public static void RequireRole(this ICurrentUser user, string role)
+    {
+        if (!user.IsInRole(role))
+        {
+            throw new ForbiddenAccessException();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Auditing;
+using FlexWork.Domain.Employees;
+using FlexWork.Domain.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Common;
+
+/// <summary>
+/// The application's view of the database. Agency-owned sets are already filtered to the
+/// caller's agency; services still check rights explicitly.
+/// </summary>
+public interface IFlexWorkDbContext : IAsyncDisposable
+{
+    DbSet<Agency> Agencies { get; }
+
+    DbSet<OrganizationUnit> OrganizationUnits { get; }
+
+    DbSet<Position> Positions { get; }
+
+    DbSet<Employee> Employees { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Creates a short-lived context per operation: Blazor Server circuits live for hours, so a
+/// context must never live as long as the circuit.
+/// </summary>
+public interface IFlexWorkDbContextFactory
+{
+    Task<IFlexWorkDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,3 @@
+namespace FlexWork.Application.Common;
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize);

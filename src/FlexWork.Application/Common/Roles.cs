@@ -1,0 +1,14 @@
+namespace FlexWork.Application.Common;
+
+/// <summary>
+/// Roles stored on the account. Supervisor and unit-head rights are not roles: they derive from
+/// the org chart (see <see cref="Profiles.OrgRightsService"/>).
+/// </summary>
+public static class Roles
+{
+    public const string Employee = "Employee";
+    public const string AgencyAdmin = "AgencyAdmin";
+    public const string PlatformAdmin = "PlatformAdmin";
+
+    public static IReadOnlyList<string> All { get; } = [Employee, AgencyAdmin, PlatformAdmin];
+}

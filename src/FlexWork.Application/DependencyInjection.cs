@@ -1,0 +1,22 @@
+using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Application.Agencies;
+using FlexWork.Application.Employees.SearchEmployees;
+using FlexWork.Application.Profiles;
+using FluentValidation;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<EmployeeSearchValidator>(ServiceLifetime.Singleton);
+
+        services.AddScoped<OrgRightsService>();
+        services.AddScoped<MyProfileService>();
+        services.AddScoped<EmployeeDirectory>();
+        services.AddScoped<AgencyDirectory>();
+        services.AddScoped<InvitationService>();
+        return services;
+    }
+}

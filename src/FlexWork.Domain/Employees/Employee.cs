@@ -1,0 +1,174 @@
+using FlexWork.Domain.Common;
+
+namespace FlexWork.Domain.Employees;
+
+public enum EmploymentType
+{
+    Pns,
+    Pppk,
+}
+
+public enum DisciplinaryStatus
+{
+    None,
+    InProcess,
+    ServingPenalty,
+}
+
+/// <summary>A civil servant (pegawai ASN) of one agency, linked 1:1 to a login account.</summary>
+public sealed class Employee : IAgencyOwned
+{
+    private Employee(Guid id, Guid agencyId, string nip, string fullName, string email)
+    {
+        Id = id;
+        AgencyId = agencyId;
+        Nip = nip;
+        FullName = fullName;
+        Email = email;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Concurrency token (PostgreSQL xmin): edits carry it so a stale save is refused.</summary>
+    public uint Version { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>The 18-digit NIP, unique within the agency.</summary>
+    public string Nip { get; private set; }
+
+    public string FullName { get; private set; }
+
+    public string Email { get; private set; }
+
+    /// <summary>The Identity account of this employee.</summary>
+    public string? UserId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid PositionId { get; private set; }
+
+    /// <summary>The direct supervisor (atasan langsung); supervisor rights derive from it.</summary>
+    public Guid? SupervisorId { get; private set; }
+
+    public EmploymentType EmploymentType { get; private set; }
+
+    /// <summary>Start of the current position: the minimum-tenure ("new employee") rule reads it.</summary>
+    public DateOnly PositionStartDate { get; private set; }
+
+    public DisciplinaryStatus DisciplinaryStatus { get; private set; }
+
+    public DateOnly? DisciplinaryFrom { get; private set; }
+
+    public DateOnly? DisciplinaryUntil { get; private set; }
+
+    /// <summary>The registered domicile: the "Home" location of flexible work.</summary>
+    public string? Domicile { get; private set; }
+
+    /// <summary>Overrides the unit's or agency's time zone for this person.</summary>
+    public string? TimeZoneId { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public static Employee Create(
+        Guid agencyId,
+        string nip,
+        string fullName,
+        string email,
+        Guid unitId,
+        Guid positionId,
+        EmploymentType employmentType,
+        DateOnly positionStartDate)
+    {
+        var employee = new Employee(Guid.CreateVersion7(), agencyId, Employees.Nip.Parse(nip).Value, RequireName(fullName), NormalizeEmail(email))
+        {
+            UnitId = unitId,
+            PositionId = positionId,
+            EmploymentType = employmentType,
+            PositionStartDate = positionStartDate,
+        };
+        return employee;
+    }
+
+    public void LinkAccount(string userId)
+    {
+        if (UserId is not null && UserId != userId)
+        {
+            throw new DomainException("ACCOUNT_ALREADY_LINKED");
+        }
+
+        UserId = userId;
+    }
+
+    /// <summary>Sets the direct supervisor; refuses self-supervision, other agencies and loops.</summary>
+    /// <param name="supervisorOf">Looks up the current supervisor of any employee of the agency.</param>
+    public void AssignSupervisor(Employee? supervisor, Func<Guid, Guid?> supervisorOf)
+    {
+        if (supervisor is not null)
+        {
+            if (supervisor.AgencyId != AgencyId)
+            {
+                throw new DomainException("CROSS_AGENCY_REFERENCE");
+            }
+
+            if (Hierarchy.WouldCreateCycle(Id, supervisor.Id, supervisorOf))
+            {
+                throw new DomainException("SUPERVISOR_CYCLE", FullName, supervisor.FullName);
+            }
+        }
+
+        SupervisorId = supervisor?.Id;
+    }
+
+    public void MoveTo(Guid unitId, Guid positionId, DateOnly positionStartDate)
+    {
+        if (positionId != PositionId)
+        {
+            PositionStartDate = positionStartDate;
+        }
+
+        UnitId = unitId;
+        PositionId = positionId;
+    }
+
+    public void RecordDisciplinaryStatus(DisciplinaryStatus status, DateOnly? from, DateOnly? until)
+    {
+        if (status == DisciplinaryStatus.None)
+        {
+            (from, until) = (null, null);
+        }
+        else if (from is null)
+        {
+            throw new DomainException("DISCIPLINARY_START_REQUIRED");
+        }
+        else if (until is not null && until < from)
+        {
+            throw new DomainException("DATE_RANGE_INVALID");
+        }
+
+        DisciplinaryStatus = status;
+        DisciplinaryFrom = from;
+        DisciplinaryUntil = until;
+    }
+
+    public void SetDomicile(string? domicile) => Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
+
+    public void SetTimeZone(string? timeZoneId) =>
+        TimeZoneId = timeZoneId is null ? null : IndonesianTimeZones.Require(timeZoneId);
+
+    /// <summary>Never hard-delete someone with history: deactivate instead.</summary>
+    public void Deactivate() => IsActive = false;
+
+    private static string RequireName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
+
+    private static string NormalizeEmail(string email)
+    {
+        var trimmed = email.Trim().ToLowerInvariant();
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < trimmed.Length - 1 && !trimmed.Contains(' ', StringComparison.Ordinal)
+            ? trimmed
+            : throw new DomainException("EMAIL_INVALID", email);
+    }
+}

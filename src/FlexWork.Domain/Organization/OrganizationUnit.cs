@@ -1,0 +1,77 @@
+using FlexWork.Domain.Common;
+
+namespace FlexWork.Domain.Organization;
+
+/// <summary>An organisational unit (unit organisasi) in the agency's tree.</summary>
+public sealed class OrganizationUnit : IAgencyOwned
+{
+    private OrganizationUnit(Guid id, Guid agencyId, string name)
+    {
+        Id = id;
+        AgencyId = agencyId;
+        Name = name;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Concurrency token (PostgreSQL xmin): edits carry it so a stale save is refused.</summary>
+    public uint Version { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+
+    /// <summary>The head of the unit (pimpinan unit); unit-head rights derive from it.</summary>
+    public Guid? HeadEmployeeId { get; private set; }
+
+    /// <summary>Overrides the agency's time zone when the unit sits elsewhere (e.g. a WITA office).</summary>
+    public string? TimeZoneId { get; private set; }
+
+    public static OrganizationUnit Create(Guid agencyId, string name, OrganizationUnit? parent = null)
+    {
+        var unit = new OrganizationUnit(Guid.CreateVersion7(), agencyId, RequireName(name));
+        if (parent is not null)
+        {
+            unit.EnsureSameAgency(parent.AgencyId);
+            unit.ParentId = parent.Id;
+        }
+
+        return unit;
+    }
+
+    public void Rename(string name) => Name = RequireName(name);
+
+    /// <summary>Moves the unit under <paramref name="parent"/> (null: to the top of the tree).</summary>
+    /// <param name="parentOf">Looks up the current parent of any unit of the agency.</param>
+    public void MoveUnder(OrganizationUnit? parent, Func<Guid, Guid?> parentOf)
+    {
+        if (parent is not null)
+        {
+            EnsureSameAgency(parent.AgencyId);
+            if (Hierarchy.WouldCreateCycle(Id, parent.Id, parentOf))
+            {
+                throw new DomainException("UNIT_CYCLE", Name, parent.Name);
+            }
+        }
+
+        ParentId = parent?.Id;
+    }
+
+    public void SetHead(Guid? employeeId) => HeadEmployeeId = employeeId;
+
+    public void SetTimeZone(string? timeZoneId) =>
+        TimeZoneId = timeZoneId is null ? null : IndonesianTimeZones.Require(timeZoneId);
+
+    private void EnsureSameAgency(Guid otherAgencyId)
+    {
+        if (otherAgencyId != AgencyId)
+        {
+            throw new DomainException("CROSS_AGENCY_REFERENCE");
+        }
+    }
+
+    private static string RequireName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
+}

@@ -1,0 +1,64 @@
+using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Application.Common;
+using FlexWork.Infrastructure.Identity;
+using FlexWork.Infrastructure.Persistence;
+using FlexWork.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "FlexWork";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+
+        // Scoped factory: each context it creates sees the scope's current user (tenant filter,
+        // audit). Blazor components and services still create one context per operation.
+        services.AddDbContextFactory<FlexWorkDbContext>(
+            (sp, options) => options.UseFlexWorkDatabase(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            ServiceLifetime.Scoped);
+        services.AddScoped<IFlexWorkDbContextFactory, FlexWorkDbContextFactory>();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FlexWorkDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<FlexWorkClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(IdentityService.InvitationTokenProvider);
+
+        // OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.Configure<InvitationTokenProviderOptions>(configuration.GetSection("Invitations"));
+
+        // Keys in PostgreSQL: cookies, tokens and invitation links work on every instance.
+        services.AddDataProtection()
+            .SetApplicationName("FlexWork")
+            .PersistKeysToDbContext<FlexWorkDbContext>();
+
+        services.AddScoped<IdentityService>();
+        services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

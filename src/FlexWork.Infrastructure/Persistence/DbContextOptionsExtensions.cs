@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Infrastructure.Persistence;
+
+public static class DbContextOptionsExtensions
+{
+    /// <summary>The one place the provider is configured: PostgreSQL, snake_case names.</summary>
+    public static DbContextOptionsBuilder UseFlexWorkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,62 @@
+using FlexWork.Application.Common;
+using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Auditing;
+using FlexWork.Domain.Common;
+using FlexWork.Domain.Employees;
+using FlexWork.Domain.Organization;
+using FlexWork.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Infrastructure.Persistence;
+
+public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser>(options), IFlexWorkDbContext, IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<OrganizationUnit> OrganizationUnits => Set<OrganizationUnit>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public ICurrentUser CurrentUser => currentUser;
+
+    /// <summary>Read by the tenant filter on every query; null matches no agency-owned row.</summary>
+    private Guid? CurrentAgencyId => currentUser.AgencyId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(FlexWorkDbContext).Assembly);
+
+        builder.Entity<OrganizationUnit>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<Position>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<Employee>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+
+        // A new agency-owned entity type without a filter would leak across agencies: fail fast.
+        var unfiltered = builder.Model.GetEntityTypes()
+            .Where(t => typeof(IAgencyOwned).IsAssignableFrom(t.ClrType) && t.GetDeclaredQueryFilters().Count == 0)
+            .Select(t => t.ClrType.Name)
+            .ToList();
+        if (unfiltered.Count > 0)
+        {
+            throw new InvalidOperationException($"Agency-owned types without a tenant filter: {string.Join(", ", unfiltered)}");
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

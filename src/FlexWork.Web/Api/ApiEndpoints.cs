@@ -1,0 +1,20 @@
+using FlexWork.Web.Security;
+
+namespace FlexWork.Web.Api;
+
+internal static class ApiEndpoints
+{
+    /// <summary>Everything under <c>/api/v1</c>: bearer tokens only, ProblemDetails for errors.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.ApiUser)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapAuthEndpoints();
+        api.MapMeEndpoints();
+        api.MapEmployeeEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,58 @@
+using FlexWork.Application.Common;
+using FlexWork.Domain.Common;
+using FlexWork.Web.Localization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace FlexWork.Web.Api;
+
+/// <summary>
+/// Turns the application's exceptions into ProblemDetails for API callers: a user mistake is
+/// never a 500. Messages are in the caller's language; <c>errors</c> is keyed by field or rule code.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, IStringLocalizer<SharedResource> localizer) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var problem = exception switch
+        {
+            ValidationException validation => new ValidationProblemDetails(
+                validation.Errors
+                    .GroupBy(e => e.PropertyName)
+                    .ToDictionary(g => g.Key, g => g.Select(e => localizer.Validation(e)).ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = localizer["Problem.Validation"],
+            },
+            DomainException domain => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [domain.Code] = [localizer.Domain(domain)] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = localizer["Problem.Rule"],
+            },
+            ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.Forbidden"] },
+            NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,114 @@
+using FlexWork.Web.Api;
+using FluentValidation;
+using FlexWork.Web.Components.Account;
+using FlexWork.Web.Localization;
+using FlexWork.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using FlexWork.Infrastructure.Persistence;
+using Microsoft.OpenApi;
+using MudBlazor.Services;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DependencyInjection
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddSerilog((sp, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp).Enrich.FromLogContext();
+            if (builder.Environment.IsDevelopment())
+            {
+                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            }
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            // Indonesian unless the user switched: a browser's language does not decide, while
+            // API clients may ask for English with Accept-Language.
+            options.DefaultRequestCulture = new RequestCulture("id-ID");
+            options.SupportedCultures = [.. LocalizerExtensions.SupportedCultures];
+            options.SupportedUICultures = [.. LocalizerExtensions.SupportedCultures];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<FlexWork.Application.Common.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "FlexWork.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddFlexWorkPolicies();
+        services.AddScoped<IAuthorizationHandler, OrgRightsHandler>();
+        services.AddLoginRateLimiting(builder.Configuration);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "FlexWork API", Version = "v1", Description = "Flexible work for Indonesian civil servants (PermenPANRB 4/2025)." };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Token from POST /api/v1/auth/token",
+            };
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks().AddDbContextCheck<FlexWorkDbContext>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only behind a trusted load balancer (ForwardedHeaders:Enabled, docs/deployment.md):
+            // otherwise a client could fake its address and dodge the login rate limit.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using FlexWork.Domain.Common;
+using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
+
+namespace FlexWork.Web.Localization;
+
+public static class LocalizerExtensions
+{
+    /// <summary>The message of a broken domain rule, e.g. <c>Error.NIP_INVALID</c>.</summary>
+    public static string Domain(this IStringLocalizer localizer, DomainException exception) =>
+        localizer[$"Error.{exception.Code}", [.. exception.Arguments]];
+
+    /// <summary>
+    /// A FluentValidation failure in the user's language: rules carry an error code that is the
+    /// resource key; the validator's own text is the fallback.
+    /// </summary>
+    public static string Validation(this IStringLocalizer localizer, ValidationFailure failure)
+    {
+        var text = localizer[$"Error.{failure.ErrorCode}", failure.AttemptedValue ?? ""];
+        return text.ResourceNotFound ? failure.ErrorMessage : text.Value;
+    }
+
+    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("id-ID"), new("en-US")];
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace FlexWork.Web.Security;
+
+/// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
+internal sealed class CurrentUserCircuitHandler(
+    AuthenticationStateProvider authenticationStateProvider,
+    CurrentUser currentUser,
+    IHttpContextAccessor httpContextAccessor) : CircuitHandler, IDisposable
+{
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authenticationStateProvider.AuthenticationStateChanged += OnAuthenticationChanged;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var state = await authenticationStateProvider.GetAuthenticationStateAsync();
+        currentUser.Set(state.User, httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
+    }
+
+    public void Dispose() => authenticationStateProvider.AuthenticationStateChanged -= OnAuthenticationChanged;
+
+    private async void OnAuthenticationChanged(Task<AuthenticationState> task)
+    {
+        var state = await task;
+        currentUser.Set(state.User, null);
+    }
+}

@@ -1,0 +1,61 @@
+using FlexWork.Domain.Common;
+using FlexWork.Domain.Organization;
+using FlexWork.Domain.UnitTests.Common;
+
+namespace FlexWork.Domain.UnitTests.Organization;
+
+public class OrganizationUnitTests
+{
+    private readonly Guid _agency = Guid.NewGuid();
+
+    [Fact]
+    public void A_unit_cannot_move_under_its_own_descendant()
+    {
+        var root = TestData.Unit(_agency, "Sekretariat Jenderal");
+        var biro = TestData.Unit(_agency, "Biro SDM", root);
+        var bagian = TestData.Unit(_agency, "Bagian Mutasi", biro);
+        var all = new[] { root, biro, bagian }.ToDictionary(u => u.Id);
+
+        var error = Assert.Throws<DomainException>(() => root.MoveUnder(bagian, id => all[id].ParentId));
+
+        Assert.Equal("UNIT_CYCLE", error.Code);
+        Assert.Null(root.ParentId);
+    }
+
+    [Fact]
+    public void A_unit_cannot_move_under_itself()
+    {
+        var unit = TestData.Unit(_agency, "Biro Umum");
+        Assert.Equal("UNIT_CYCLE", Assert.Throws<DomainException>(() => unit.MoveUnder(unit, _ => null)).Code);
+    }
+
+    [Fact]
+    public void A_unit_moves_to_another_branch_or_to_the_top()
+    {
+        var a = TestData.Unit(_agency, "A");
+        var b = TestData.Unit(_agency, "B");
+        var child = TestData.Unit(_agency, "Child", a);
+        var all = new[] { a, b, child }.ToDictionary(u => u.Id);
+
+        child.MoveUnder(b, id => all[id].ParentId);
+        Assert.Equal(b.Id, child.ParentId);
+
+        child.MoveUnder(null, id => all[id].ParentId);
+        Assert.Null(child.ParentId);
+    }
+
+    [Fact]
+    public void A_unit_cannot_hang_under_another_agency()
+    {
+        var mine = TestData.Unit(_agency, "Mine");
+        var theirs = TestData.Unit(Guid.NewGuid(), "Theirs");
+        Assert.Equal("CROSS_AGENCY_REFERENCE", Assert.Throws<DomainException>(() => mine.MoveUnder(theirs, _ => null)).Code);
+        Assert.Equal("CROSS_AGENCY_REFERENCE", Assert.Throws<DomainException>(() => OrganizationUnit.Create(_agency, "X", theirs)).Code);
+    }
+
+    [Fact]
+    public void A_unit_needs_a_name()
+    {
+        Assert.Equal("NAME_REQUIRED", Assert.Throws<DomainException>(() => OrganizationUnit.Create(_agency, "  ")).Code);
+    }
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace FlexWork.Tests.Shared;
+
+/// <summary>
+/// A throwaway PostgreSQL database on the local test server (./test.sh starts it and sets
+/// FLEXWORK_TEST_CONNECTION). Dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=flexwork;Password=flexwork";
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    private static string Server => Environment.GetEnvironmentVariable("FLEXWORK_TEST_CONNECTION") is { Length: > 0 } configured
+        ? configured
+        : DefaultServer;
+
+    public static async Task<TestDatabase> CreateAsync(string purpose)
+    {
+        var name = $"flexwork_test_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}"[..50];
+        await using (var admin = await OpenMaintenanceConnectionAsync())
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(Server) { Database = name, IncludeErrorDetail = true };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = await OpenMaintenanceConnectionAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnection> OpenMaintenanceConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
