@@ -21,6 +21,8 @@ public static class DependencyInjection
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
 
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton<AuditInterceptor>();
 
         // Scoped factory: each context it creates sees the scope's current user (tenant filter,

@@ -58,8 +58,6 @@ public static class DependencyInjection
         });
 
         services.AddHttpContextAccessor();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<FlexWork.Application.Common.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 
         services.AddCascadingAuthenticationState();

@@ -1,3 +1,4 @@
+using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
 using FlexWork.Web.Security;

@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
-        var name = $"flexwork_test_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}"[..50];
+        var name = $"fwtest_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}";
         await using (var admin = await OpenMaintenanceConnectionAsync())
         {
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);

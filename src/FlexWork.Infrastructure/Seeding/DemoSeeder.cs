@@ -99,7 +99,7 @@ public sealed class DemoSeeder(
         var pegawai = Hire(agency, "Andi Pratama", "pegawai@demo.go.id", sdm, analisSdm, atasan, years: 3);
         var baru = Hire(agency, "Bunga Lestari", "baru@demo.go.id", sdm, analisSdm, atasan, years: 0, months: 1);
         var admin = Hire(agency, "Admin Kepegawaian", "admin@demo.go.id", sdm, analisSdm, kepala, years: 2);
-        foreach (var i in Enumerable.Range(0, 5))
+        foreach (var i in Enumerable.Range(0, 7))
         {
             Hire(agency, GeneratedName(), null, sdm, i % 2 == 0 ? analisSdm : arsiparis, atasan, years: 1 + i);
         }

@@ -1,4 +1,5 @@
 using FlexWork.Application.Common;
+using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Employees;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,11 @@ public sealed record InvitationToken(string UserId, string Token);
 /// Agency admins invite employees: the person follows the link once to set a first password.
 /// There is no self-registration.
 /// </summary>
-public sealed class InvitationService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IIdentityService identity)
+public sealed class InvitationService(
+    IFlexWorkDbContextFactory dbFactory,
+    ICurrentUser currentUser,
+    IIdentityService identity,
+    TimeProvider timeProvider)
 {
     public async Task<InvitationToken> InviteAsync(Guid employeeId, CancellationToken cancellationToken = default)
     {
@@ -28,6 +33,9 @@ public sealed class InvitationService(IFlexWorkDbContextFactory dbFactory, ICurr
 
         var invitation = await identity.IssueInvitationAsync(employee, cancellationToken);
         employee.LinkAccount(invitation.UserId);
+        db.AuditEntries.Add(AuditEntry.Record(
+            agencyId, currentUser.UserId, nameof(Employee), employee.Id.ToString(), "InvitationIssued", "{}",
+            timeProvider.GetUtcNow(), currentUser.IpAddress));
         await db.SaveChangesAsync(cancellationToken);
         return invitation;
     }

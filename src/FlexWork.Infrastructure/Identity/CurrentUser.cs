@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using FlexWork.Application.Common;
-using FlexWork.Infrastructure.Identity;
 
-namespace FlexWork.Web.Security;
+namespace FlexWork.Infrastructure.Identity;
 
 /// <summary>
 /// The caller of this scope. HTTP requests set it in middleware; Blazor circuits (a scope of

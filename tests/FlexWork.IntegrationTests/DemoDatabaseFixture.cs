@@ -1,0 +1,59 @@
+using FlexWork.Infrastructure.Identity;
+using FlexWork.Infrastructure.Persistence;
+using FlexWork.Infrastructure.Seeding;
+using FlexWork.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexWork.IntegrationTests;
+
+/// <summary>
+/// The application and infrastructure services as the app wires them, on a fresh migrated
+/// database with the demo seed: tests act through the same services the users go through.
+/// </summary>
+public sealed class DemoDatabaseFixture : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+
+    public ServiceProvider Services { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("it");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = _database.ConnectionString })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        Services = services.BuildServiceProvider(validateScopes: true);
+
+        await DatabaseMigrator.MigrateAsync(Services);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    /// <summary>A DI scope whose current user is the given account, with the claims a sign-in would give.</summary>
+    public async Task<AsyncServiceScope> ActAsAsync(string? email)
+    {
+        var scope = Services.CreateAsyncScope();
+        if (email is not null)
+        {
+            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await userManager.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No demo user {email}");
+            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal, "127.0.0.1");
+        }
+
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Common;
+using FlexWork.Infrastructure.Persistence;
+using FlexWork.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FlexWork.IntegrationTests.Persistence;
+
+public class MigrationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrations_apply_on_an_empty_database_and_match_the_model()
+    {
+        await using var database = await TestDatabase.CreateAsync("migrate");
+        await using var services = BuildServices(database);
+
+        await DatabaseMigrator.MigrateAsync(services, Ct);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes that no migration captures");
+
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").ToListAsync(Ct);
+        Assert.Superset(
+            new HashSet<string> { "agencies", "organization_units", "positions", "employees", "audit_log", "users", "roles", "user_roles", "data_protection_keys" },
+            tables.ToHashSet());
+
+        // Applying again is a no-op: a second instance starting up does not fail.
+        await DatabaseMigrator.MigrateAsync(services, Ct);
+    }
+
+    [Fact]
+    public async Task The_audit_log_refuses_updates_and_deletes()
+    {
+        await using var database = await TestDatabase.CreateAsync("audit");
+        await using var services = BuildServices(database);
+        await DatabaseMigrator.MigrateAsync(services, Ct);
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+            db.Agencies.Add(Agency.Create("AUDIT", "Instansi Audit", IndonesianTimeZones.Wib));
+            await db.SaveChangesAsync(Ct);
+            var written = await db.AuditEntries.IgnoreQueryFilters().SingleAsync(a => a.EntityType == nameof(Agency), Ct);
+            Assert.Equal("Added", written.Action);
+            Assert.Contains("Instansi Audit", written.Changes, StringComparison.Ordinal);
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        foreach (var sql in new[] { "UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync(Ct));
+            Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+        }
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_log", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+    }
+
+    private static ServiceProvider BuildServices(TestDatabase database)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = database.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        return services.BuildServiceProvider();
+    }
+}
