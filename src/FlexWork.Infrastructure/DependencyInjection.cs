@@ -16,8 +16,9 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException(
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
 
         services.AddSingleton(TimeProvider.System);

@@ -79,6 +79,7 @@ public static class DependencyInjection
             options.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder().AddFlexWorkPolicies();
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true); // our DENY and CSP cover it
         services.AddScoped<IAuthorizationHandler, OrgRightsHandler>();
         services.AddLoginRateLimiting(builder.Configuration);
 

@@ -45,7 +45,13 @@ try
 
     app.UseSecurityHeaders();
     app.UseSerilogRequestLogging();
-    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    // Empty error responses: ProblemDetails for the API, the friendly page for people.
+    app.UseWhen(
+        context => context.Request.Path.StartsWithSegments("/api"),
+        api => api.UseStatusCodePages());
+    app.UseWhen(
+        context => !context.Request.Path.StartsWithSegments("/api"),
+        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
@@ -57,7 +63,8 @@ try
     app.MapOpenApi();
     app.MapApi();
     app.MapStaticAssets();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapRazorComponents<App>()
+        .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our CSP says 'none'
     app.MapAccountEndpoints();
 
     await app.RunAsync();

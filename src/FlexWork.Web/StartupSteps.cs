@@ -1,7 +1,6 @@
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
-using FlexWork.Web.Security;
 
 namespace FlexWork.Web;
 

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using FlexWork.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace FlexWork.Web.Security;
 
@@ -19,11 +23,7 @@ internal static class LoginRateLimiting
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
+            options.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, window, cancellationToken);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsLoginAttempt(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
@@ -31,6 +31,34 @@ internal static class LoginRateLimiting
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
         });
+    }
+
+    /// <summary>A clear answer in the user's language: ProblemDetails for the API, a short page for the form.</summary>
+    private static async ValueTask WriteRejectionAsync(HttpContext context, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        context.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = localizer["Problem.TooManyRequests"] },
+            });
+            return;
+        }
+
+        var message = HtmlEncoder.Default.Encode(localizer["Login.TooManyAttempts"]);
+        var back = HtmlEncoder.Default.Encode(localizer["Login.BackToLogin"]);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"""
+            <!DOCTYPE html><html lang="{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><title>FlexWork</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="/app.css"></head>
+            <body><main class="account-main"><section class="auth-card"><h1>FlexWork</h1><p class="alert alert-danger" role="alert">{message}</p>
+            <a href="/Account/Login">{back}</a></section></main></body></html>
+            """,
+            cancellationToken);
     }
 
     private static bool IsLoginAttempt(HttpRequest request) =>

@@ -28,7 +28,7 @@ public sealed class EmployeeDirectory(
         {
             var me = currentUser.EmployeeId ?? throw new ForbiddenAccessException();
             employees = employees.Where(e => e.SupervisorId == me);
-            if (!await employees.AnyAsync(cancellationToken))
+            if (!await employees.AnyAsync(e => e.IsActive, cancellationToken))
             {
                 throw new ForbiddenAccessException();
             }

@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using FlexWork.Web.Localization;
+
+namespace FlexWork.Web.Tests.Localization;
+
+public partial class ResourceTests
+{
+    private static readonly ResourceManager Resources =
+        new("FlexWork.Web.Localization.SharedResource", typeof(SharedResource).Assembly);
+
+    [Fact]
+    public void Indonesian_and_english_hold_the_same_keys()
+    {
+        var indonesian = Keys(CultureInfo.InvariantCulture);
+        var english = Keys(new CultureInfo("en"));
+
+        Assert.NotEmpty(indonesian);
+        Assert.Empty(indonesian.Except(english));
+        Assert.Empty(english.Except(indonesian));
+    }
+
+    [Fact]
+    public void Every_key_used_by_a_component_exists()
+    {
+        var root = RepositoryRoot();
+        var components = Directory.EnumerateFiles(Path.Combine(root, "src", "FlexWork.Web", "Components"), "*.razor", SearchOption.AllDirectories);
+        var used = components
+            .SelectMany(file => LocalizerKey().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
+            .ToList();
+        var known = Keys(CultureInfo.InvariantCulture);
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Where(u => !known.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}"));
+    }
+
+    private static HashSet<string> Keys(CultureInfo culture) =>
+        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>()
+            .Select(e => (string)e.Key)
+            .ToHashSet();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlexWork.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("FlexWork.sln not found above the test output");
+    }
+
+    [GeneratedRegex("""L\["([A-Za-z0-9_.]+)"[\],]""")]
+    private static partial Regex LocalizerKey();
+}

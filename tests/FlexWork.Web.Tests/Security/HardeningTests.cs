@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using FlexWork.Tests.Shared;
+
+namespace FlexWork.Web.Tests.Security;
+
+public class HardeningTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_login_burst_from_one_client_is_answered_with_429()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("ratelimit", new() { ["LoginRateLimit:PermitLimit"] = "5" });
+        var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = $"spray{i}@demo.go.id", password = "Coba#Coba12345" }, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(5));
+
+        // The login form shares the budget: the same client is refused there too.
+        var form = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Input.Email", "a@b.c")]), Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        Assert.True(form.Headers.RetryAfter is not null);
+
+        // Pages other than the login doors are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task There_is_no_self_registration()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("register");
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Account/Register", Ct)).StatusCode);
+        foreach (var path in new[] { "/register", "/api/v1/auth/register", "/Account/Register" })
+        {
+            var response = await client.PostAsJsonAsync(path, new { email = "x@y.z", password = "Abcdef#123456" }, Ct);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{path}: {response.StatusCode}");
+        }
+
+        var login = await client.GetStringAsync("/Account/Login", Ct);
+        Assert.DoesNotContain("Register", login, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers_and_render_in_indonesian_by_default()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("headers");
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var response = await client.GetAsync("/Account/Login", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"id\"", html, StringComparison.Ordinal);
+        Assert.Contains("Masuk ke FlexWork", html, StringComparison.Ordinal);
+
+        var english = await client.GetStringAsync("/Account/Login?culture=en-US", Ct);
+        Assert.Contains("Sign in to FlexWork", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_require_sign_in()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("pages");
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var path in new[] { "/", "/admin/employees", "/team", "/platform/agencies", "/Account/Manage" })
+        {
+            var response = await client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{path}: {response.StatusCode}");
+            Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
