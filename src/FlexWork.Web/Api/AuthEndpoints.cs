@@ -1,18 +1,23 @@
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Web.Localization;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace FlexWork.Web.Api;
 
-public sealed record TokenRequest(string Email, string Password);
+/// <summary>E-mail and password; accounts with two-factor sign-in also send the authenticator code.</summary>
+public sealed record TokenRequest(string Email, string Password, string? TwoFactorCode = null);
+
+public sealed record RefreshRequest(string RefreshToken);
 
 internal static class AuthEndpoints
 {
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth");
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
 
         auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (
             TokenRequest request, SignInManager<ApplicationUser> signInManager, IStringLocalizer<SharedResource> localizer) =>
@@ -20,18 +25,49 @@ internal static class AuthEndpoints
             // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself.
             signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signInManager.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                result = await signInManager.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            }
+
             if (result.Succeeded)
             {
                 return TypedResults.Empty;
             }
 
-            var detail = result.IsLockedOut ? localizer["Login.LockedOut"] : localizer["Login.Invalid"];
+            var detail = result switch
+            {
+                { IsLockedOut: true } => localizer["Login.LockedOut"],
+                { RequiresTwoFactor: true } => localizer["Login.TwoFactorRequired"],
+                _ => localizer["Login.Invalid"],
+            };
             return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: localizer["Problem.Unauthorized"]);
         })
-        .AllowAnonymous()
-        .WithSummary("Exchange e-mail and password for a bearer token")
-        .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+        .WithSummary("Exchange e-mail and password (and the authenticator code when two-factor sign-in is on) for a bearer token")
+        .Produces<AccessTokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
+            RefreshRequest request,
+            SignInManager<ApplicationUser> signInManager,
+            IOptionsMonitor<BearerTokenOptions> bearerOptions,
+            TimeProvider timeProvider,
+            IStringLocalizer<SharedResource> localizer) =>
+        {
+            // A refresh token is only good while unexpired and while the account's security stamp
+            // is unchanged (a new password or a lockout ends every session).
+            var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+            if (ticket?.Properties.ExpiresUtc is not { } expires || timeProvider.GetUtcNow() >= expires
+                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            {
+                return TypedResults.Problem(localizer["Login.RefreshInvalid"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Problem.Unauthorized"]);
+            }
+
+            return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        })
+        .WithSummary("Exchange a refresh token for a new bearer token")
+        .Produces<AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 }

@@ -22,6 +22,25 @@ public class AuthTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.True(token.ExpiresIn > 0);
     }
 
+    [Fact]
+    public async Task A_refresh_token_buys_a_new_access_token_and_garbage_does_not()
+    {
+        var client = fixture.Factory.CreateClient();
+        var first = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "atasan@demo.go.id", password = ApiFixture.DemoPassword }, Ct))
+            .Content.ReadFromJsonAsync<ApiFixture.TokenResponse>(Ct);
+
+        var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first!.RefreshToken }, Ct);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var second = await refreshed.Content.ReadFromJsonAsync<ApiFixture.TokenResponse>(Ct);
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", second!.AccessToken);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+        Assert.Equal("atasan@demo.go.id", me.GetProperty("email").GetString());
+
+        var forged = await fixture.Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "forged" }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
     [Theory]
     [InlineData("pegawai@demo.go.id", "wrong-password-123")]
     [InlineData("nobody@demo.go.id", "Demo#FlexWork2025")]
@@ -65,6 +84,7 @@ public class AuthTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/auth/token", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/auth/refresh", out _));
         Assert.True(paths.TryGetProperty("/api/v1/me", out _));
         Assert.True(paths.TryGetProperty("/api/v1/employees", out _));
     }
