@@ -20,10 +20,12 @@ public sealed class EmployeeDirectory(
     public async Task<PagedList<EmployeeListItem>> SearchAsync(EmployeeSearch query, CancellationToken cancellationToken = default)
     {
         await validator.ValidateAndThrowAsync(query, cancellationToken);
-        var agencyId = currentUser.RequireAgency();
+        currentUser.RequireAgency();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
 
-        IQueryable<Employee> employees = db.Employees.AsNoTracking().Where(e => e.AgencyId == agencyId);
+        // The tenant filter limits every set to the caller's agency; no second agency predicate,
+        // which would only skew PostgreSQL's row estimates.
+        IQueryable<Employee> employees = db.Employees.AsNoTracking();
         if (query.TeamOnly || !currentUser.IsInRole(Roles.AgencyAdmin))
         {
             var me = currentUser.EmployeeId ?? throw new ForbiddenAccessException();
@@ -41,15 +43,20 @@ public sealed class EmployeeDirectory(
         }
 
         var total = await employees.CountAsync(cancellationToken);
-        var items = await (from e in employees
-                           orderby e.FullName, e.Id
+
+        // Page first, then look up names for those rows only: the LIMIT subquery keeps the plan
+        // small however large the agency is.
+        var page = employees
+            .OrderBy(e => e.FullName).ThenBy(e => e.Id)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize);
+        var items = await (from e in page
                            join u in db.OrganizationUnits on e.UnitId equals u.Id
                            join p in db.Positions on e.PositionId equals p.Id
                            join s in db.Employees on e.SupervisorId equals s.Id into supervisors
                            from s in supervisors.DefaultIfEmpty()
+                           orderby e.FullName, e.Id
                            select new EmployeeListItem(e.Id, e.Nip, e.FullName, e.Email, u.Name, p.Name, s == null ? null : s.FullName, e.IsActive))
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
             .ToListAsync(cancellationToken);
 
         return new PagedList<EmployeeListItem>(items, total, query.Page, query.PageSize);
