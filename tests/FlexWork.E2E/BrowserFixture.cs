@@ -1,6 +1,13 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Infrastructure.Identity;
+using FlexWork.Infrastructure.Persistence;
 using FlexWork.Tests.Shared;
+using FlexWork.Web.Components.Account.Pages;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FlexWork.E2E;
@@ -63,6 +70,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();
         Assert.True(blocking.Count == 0, $"{name}: accessibility violations:\n{string.Join("\n", blocking)}");
+    }
+
+    /// <summary>An invitation link for a DEMO employee, issued by the DEMO admin through the application service.</summary>
+    public async Task<(string Link, string Email)> InvitationAsync(string fullName)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var admin = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("admin@demo.go.id");
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(admin!);
+        services.GetRequiredService<CurrentUser>().Set(principal, "127.0.0.1");
+
+        var employee = await services.GetRequiredService<FlexWorkDbContext>().Employees
+            .Where(e => e.FullName == fullName).Select(e => new { e.Id, e.Email }).SingleAsync();
+        var invitation = await services.GetRequiredService<InvitationService>().InviteAsync(employee.Id);
+        return (AcceptInvitation.LinkFor(invitation), employee.Email);
     }
 
     public async ValueTask DisposeAsync()
