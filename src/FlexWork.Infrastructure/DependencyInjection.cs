@@ -3,6 +3,7 @@ using FlexWork.Application.Common;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +36,10 @@ public static class DependencyInjection
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                options.SignIn.RequireConfirmedAccount = true; // "confirmed" = active: ActiveAccountConfirmation
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Tokens.PasswordResetTokenProvider = IdentityService.InvitationTokenProvider;
                 options.Password.RequiredUniqueChars = 4;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -47,6 +49,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<FlexWorkDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<FlexWorkClaimsPrincipalFactory>()
+            .AddUserConfirmation<ActiveAccountConfirmation>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(IdentityService.InvitationTokenProvider);
 
@@ -54,10 +57,16 @@ public static class DependencyInjection
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.Configure<InvitationTokenProviderOptions>(configuration.GetSection("Invitations"));
 
-        // Keys in PostgreSQL: cookies, tokens and invitation links work on every instance.
-        services.AddDataProtection()
+        // Keys in PostgreSQL: cookies, tokens and invitation links work on every instance. In
+        // production they are encrypted at rest with a certificate (docs/deployment.md).
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("FlexWork")
             .PersistKeysToDbContext<FlexWorkDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddScoped<IdentityService>();
         services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.OpenApi;
+using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, FlexWorkMudLocalizer>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -55,7 +55,6 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseCurrentUser(); // after authorization: API policies authenticate the bearer token there
     app.UseAntiforgery();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

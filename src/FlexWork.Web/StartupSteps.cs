@@ -1,4 +1,3 @@
-using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
 
@@ -36,11 +35,4 @@ internal static class StartupSteps
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
     }
-
-    /// <summary>Makes the authenticated caller known to application services and the DbContext.</summary>
-    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User, context.Connection.RemoteIpAddress?.ToString());
-        await next(context);
-    });
 }

@@ -35,7 +35,7 @@ public class SignInTests(BrowserFixture browser)
         // Page two of the full list.
         await page.GetByPlaceholder("Cari NIP, nama, atau email").FillAsync("");
         await Expect(rows).ToHaveCountAsync(25);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Halaman berikutnya" }).ClickAsync();
         await Expect(page.Locator("[data-testid=employee-list]")).ToContainTextAsync("26–");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "EN" }).ClickAsync();
@@ -83,6 +83,13 @@ public class SignInTests(BrowserFixture browser)
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page scrolls sideways on a phone");
         await BrowserFixture.CheckPageAsync(page, "06-supervisor-home-phone");
+
+        // Opened by its address (a full page load, not in-app navigation) the team page still
+        // knows the supervisor from the org chart.
+        await page.GotoAsync("/team");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tim saya" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=employee-list] tbody tr").Filter(new() { HasText = "Bunga Lestari" })).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(page, "08-team-phone");
     }
 
     [Fact]

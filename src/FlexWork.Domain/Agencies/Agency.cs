@@ -38,15 +38,13 @@ public sealed partial class Agency
             throw new DomainException("AGENCY_CODE_INVALID", code);
         }
 
-        return new Agency(Guid.CreateVersion7(), code, RequireName(name), IndonesianTimeZones.Require(timeZoneId));
+        return new Agency(Guid.CreateVersion7(), code, Guard.Name(name), IndonesianTimeZones.Require(timeZoneId));
     }
 
-    public void Rename(string name) => Name = RequireName(name);
+    public void Rename(string name) => Name = Guard.Name(name);
 
     public void Deactivate() => IsActive = false;
 
-    private static string RequireName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
 
     [GeneratedRegex("^[A-Z][A-Z0-9-]{1,19}$")]
     private static partial Regex CodePattern();

@@ -81,7 +81,7 @@ public sealed class Employee : IAgencyOwned
         EmploymentType employmentType,
         DateOnly positionStartDate)
     {
-        var employee = new Employee(Guid.CreateVersion7(), agencyId, Employees.Nip.Parse(nip).Value, RequireName(fullName), NormalizeEmail(email))
+        var employee = new Employee(Guid.CreateVersion7(), agencyId, Employees.Nip.Parse(nip).Value, Guard.Name(fullName), NormalizeEmail(email))
         {
             UnitId = unitId,
             PositionId = positionId,
@@ -160,8 +160,6 @@ public sealed class Employee : IAgencyOwned
     /// <summary>Never hard-delete someone with history: deactivate instead.</summary>
     public void Deactivate() => IsActive = false;
 
-    private static string RequireName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
 
     private static string NormalizeEmail(string email)
     {

@@ -1,4 +1,5 @@
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Employees;
 
 namespace FlexWork.Domain.Organization;
 
@@ -31,7 +32,7 @@ public sealed class OrganizationUnit : IAgencyOwned
 
     public static OrganizationUnit Create(Guid agencyId, string name, OrganizationUnit? parent = null)
     {
-        var unit = new OrganizationUnit(Guid.CreateVersion7(), agencyId, RequireName(name));
+        var unit = new OrganizationUnit(Guid.CreateVersion7(), agencyId, Guard.Name(name));
         if (parent is not null)
         {
             unit.EnsureSameAgency(parent.AgencyId);
@@ -41,7 +42,7 @@ public sealed class OrganizationUnit : IAgencyOwned
         return unit;
     }
 
-    public void Rename(string name) => Name = RequireName(name);
+    public void Rename(string name) => Name = Guard.Name(name);
 
     /// <summary>Moves the unit under <paramref name="parent"/> (null: to the top of the tree).</summary>
     /// <param name="parentOf">Looks up the current parent of any unit of the agency.</param>
@@ -59,7 +60,20 @@ public sealed class OrganizationUnit : IAgencyOwned
         ParentId = parent?.Id;
     }
 
-    public void SetHead(Guid? employeeId) => HeadEmployeeId = employeeId;
+    /// <summary>Names the head (pimpinan unit): an active employee of the same agency, or nobody.</summary>
+    public void SetHead(Employee? head)
+    {
+        if (head is not null)
+        {
+            EnsureSameAgency(head.AgencyId);
+            if (!head.IsActive)
+            {
+                throw new DomainException("EMPLOYEE_INACTIVE", head.FullName);
+            }
+        }
+
+        HeadEmployeeId = head?.Id;
+    }
 
     public void SetTimeZone(string? timeZoneId) =>
         TimeZoneId = timeZoneId is null ? null : IndonesianTimeZones.Require(timeZoneId);
@@ -71,7 +85,4 @@ public sealed class OrganizationUnit : IAgencyOwned
             throw new DomainException("CROSS_AGENCY_REFERENCE");
         }
     }
-
-    private static string RequireName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
 }

@@ -35,15 +35,12 @@ public sealed class Position : IAgencyOwned
     public bool IsFlexibleWorkEligible { get; private set; }
 
     public static Position Create(Guid agencyId, string name, PositionKind kind, bool isFlexibleWorkEligible) =>
-        new(Guid.CreateVersion7(), agencyId, RequireName(name), kind, isFlexibleWorkEligible);
+        new(Guid.CreateVersion7(), agencyId, Guard.Name(name), kind, isFlexibleWorkEligible);
 
     public void Update(string name, PositionKind kind, bool isFlexibleWorkEligible)
     {
-        Name = RequireName(name);
+        Name = Guard.Name(name);
         Kind = kind;
         IsFlexibleWorkEligible = isFlexibleWorkEligible;
     }
-
-    private static string RequireName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
 }

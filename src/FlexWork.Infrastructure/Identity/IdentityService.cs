@@ -1,58 +1,70 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Infrastructure.Identity;
 
-public sealed class IdentityService(UserManager<ApplicationUser> userManager) : IIdentityService
+public sealed class IdentityService(UserManager<ApplicationUser> userManager, FlexWorkDbContext db) : IIdentityService
 {
+    /// <summary>Name of the token provider behind invitation links (and Identity's password-reset tokens).</summary>
     public const string InvitationTokenProvider = "Invitation";
-    private const string InvitationPurpose = "AcceptInvitation";
 
     public async Task<InvitationToken> IssueInvitationAsync(Employee employee, CancellationToken cancellationToken = default)
     {
-        var user = employee.UserId is { } userId ? await userManager.FindByIdAsync(userId) : null;
+        var user = employee.UserId is { } userId
+            ? await userManager.FindByIdAsync(userId)
+            : await userManager.FindByEmailAsync(employee.Email);
+
         if (user is null)
         {
             user = new ApplicationUser { UserName = employee.Email, Email = employee.Email, AgencyId = employee.AgencyId };
             EnsureSucceeded(await userManager.CreateAsync(user));
             EnsureSucceeded(await userManager.AddToRoleAsync(user, Roles.Employee));
         }
-
-        var token = await userManager.GenerateUserTokenAsync(user, InvitationTokenProvider, InvitationPurpose);
-        return new InvitationToken(user.Id, token);
-    }
-
-    /// <summary>
-    /// Sets the password the invitation allows. Setting it changes the security stamp, which
-    /// invalidates the token: a link works once.
-    /// </summary>
-    public async Task<IdentityResult> AcceptInvitationAsync(string userId, string token, string password)
-    {
-        var user = await userManager.FindByIdAsync(userId);
-        if (user is null || !await userManager.VerifyUserTokenAsync(user, InvitationTokenProvider, InvitationPurpose, token))
+        else if (user.AgencyId != employee.AgencyId || await IsLinkedToSomeoneElseAsync(user, employee))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid invitation." });
-        }
-
-        foreach (var validator in userManager.PasswordValidators)
-        {
-            var validation = await validator.ValidateAsync(userManager, user, password);
-            if (!validation.Succeeded)
-            {
-                return validation;
-            }
+            // The e-mail belongs to an account of another agency or another person.
+            throw new DomainException("EMAIL_IN_USE", employee.Email);
         }
 
         if (await userManager.HasPasswordAsync(user))
         {
-            EnsureSucceeded(await userManager.RemovePasswordAsync(user));
+            // An invitation must never let an admin replace the password of an active account.
+            throw new DomainException("ACCOUNT_ALREADY_ACTIVE", employee.Email);
         }
 
-        user.EmailConfirmed = true;
-        return await userManager.AddPasswordAsync(user, password);
+        return new InvitationToken(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
     }
+
+    /// <summary>
+    /// Sets the first password. Identity validates the token and the password rules and changes
+    /// the security stamp, which invalidates the token: a link works once.
+    /// </summary>
+    public async Task<IdentityResult> AcceptInvitationAsync(string userId, string token, string password)
+    {
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return IdentityResult.Failed(userManager.ErrorDescriber.InvalidToken());
+        }
+
+        var result = await userManager.ResetPasswordAsync(user, token, password);
+        if (result.Succeeded && !user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await userManager.UpdateAsync(user);
+        }
+
+        return result;
+    }
+
+    // Employees and accounts are 1:1; the employee side holds the link.
+    private Task<bool> IsLinkedToSomeoneElseAsync(ApplicationUser user, Employee employee) =>
+        db.Employees.IgnoreQueryFilters().AnyAsync(e => e.UserId == user.Id && e.Id != employee.Id);
 
     private static void EnsureSucceeded(IdentityResult result)
     {

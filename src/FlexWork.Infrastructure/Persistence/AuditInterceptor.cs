@@ -1,7 +1,9 @@
 using System.Text.Json;
+using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Employees;
 using FlexWork.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +22,13 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     private static readonly HashSet<string> SecretProperties =
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp)];
 
+    // Bookkeeping columns, and the failed-attempt counter: every wrong password would otherwise
+    // add a row, letting anyone grow the append-only log. Lockouts themselves are recorded.
     private static readonly HashSet<string> IgnoredProperties =
-        [nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName), "Version", "SearchText"];
+    [
+        nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
+        nameof(IdentityUser.AccessFailedCount), nameof(Employee.Version), EmployeeDirectory.SearchTextProperty,
+    ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

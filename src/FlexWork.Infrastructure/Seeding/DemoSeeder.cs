@@ -124,11 +124,11 @@ public sealed class DemoSeeder(
 
         // Heads point at employees who point at units: insert people first, then name the heads.
         await db.SaveChangesAsync(cancellationToken);
-        setjen.SetHead(secretary.Id);
-        sdm.SetHead(kepala.Id);
-        umum.SetHead(kepalaUmum.Id);
-        digital.SetHead(direkturDigital.Id);
-        kanwil.SetHead(kepalaKanwil.Id);
+        setjen.SetHead(secretary);
+        sdm.SetHead(kepala);
+        umum.SetHead(kepalaUmum);
+        digital.SetHead(direkturDigital);
+        kanwil.SetHead(kepalaKanwil);
         pegawai.SetDomicile("Jl. Melati No. 12, Jakarta Selatan");
         baru.SetDomicile("Jl. Kenanga No. 5, Depok");
 
@@ -156,7 +156,7 @@ public sealed class DemoSeeder(
         Hire(agency, GeneratedName(), null, kominfo, analis, head, years: 2);
         Hire(agency, GeneratedName(), null, kominfo, analis, head, years: 1);
         await db.SaveChangesAsync(cancellationToken);
-        bkd.SetHead(head.Id);
+        bkd.SetHead(head);
 
         await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (pegawai, null));
         logger.LogInformation("Seeded demo agency {AgencyCode}", agency.Code);

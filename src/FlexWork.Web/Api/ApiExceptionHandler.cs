@@ -4,6 +4,7 @@ using FlexWork.Web.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace FlexWork.Web.Api;
@@ -37,6 +38,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = localizer["Problem.Rule"],
             },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
             ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.Forbidden"] },
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] },
             _ => null,

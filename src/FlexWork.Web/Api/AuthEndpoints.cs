@@ -38,6 +38,7 @@ internal static class AuthEndpoints
             var detail = result switch
             {
                 { IsLockedOut: true } => localizer["Login.LockedOut"],
+                { IsNotAllowed: true } => localizer["Login.NotAllowed"],
                 { RequiresTwoFactor: true } => localizer["Login.TwoFactorRequired"],
                 _ => localizer["Login.Invalid"],
             };
@@ -55,11 +56,14 @@ internal static class AuthEndpoints
             TimeProvider timeProvider,
             IStringLocalizer<SharedResource> localizer) =>
         {
-            // A refresh token is only good while unexpired and while the account's security stamp
-            // is unchanged (a new password or a lockout ends every session).
+            // A refresh token is only good while unexpired, while the security stamp is unchanged
+            // (a new password ends every session) and while the account may sign in at all
+            // (not locked out, not deactivated).
             var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
             if (ticket?.Properties.ExpiresUtc is not { } expires || timeProvider.GetUtcNow() >= expires
-                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+                || !await signInManager.CanSignInAsync(user)
+                || await signInManager.UserManager.IsLockedOutAsync(user))
             {
                 return TypedResults.Problem(localizer["Login.RefreshInvalid"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Problem.Unauthorized"]);
             }

@@ -8,7 +8,8 @@ namespace FlexWork.Web.Security;
 internal sealed class CurrentUserCircuitHandler(
     AuthenticationStateProvider authenticationStateProvider,
     CurrentUser currentUser,
-    IHttpContextAccessor httpContextAccessor) : CircuitHandler, IDisposable
+    IHttpContextAccessor httpContextAccessor,
+    ILogger<CurrentUserCircuitHandler> logger) : CircuitHandler, IDisposable
 {
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
@@ -24,9 +25,16 @@ internal sealed class CurrentUserCircuitHandler(
 
     public void Dispose() => authenticationStateProvider.AuthenticationStateChanged -= OnAuthenticationChanged;
 
+    // An event handler must be async void; it must also never throw, or the process goes down.
     private async void OnAuthenticationChanged(Task<AuthenticationState> task)
     {
-        var state = await task;
-        currentUser.Set(state.User, null);
+        try
+        {
+            currentUser.Set((await task).User, null);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not update the circuit's current user");
+        }
     }
 }

@@ -61,7 +61,8 @@ internal static class LoginRateLimiting
             cancellationToken);
     }
 
+    // Routing ignores case and a trailing slash, so the comparison must too.
     private static bool IsLoginAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) &&
-        LoginPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        LoginPaths.Any(p => string.Equals(request.Path.Value?.TrimEnd('/'), p, StringComparison.OrdinalIgnoreCase));
 }

@@ -54,6 +54,24 @@ public class OrganizationUnitTests
     }
 
     [Fact]
+    public void The_head_is_an_active_employee_of_the_same_agency()
+    {
+        var unit = TestData.Unit(_agency, "Biro SDM");
+        var head = TestData.Employee(_agency, "Kepala");
+        unit.SetHead(head);
+        Assert.Equal(head.Id, unit.HeadEmployeeId);
+
+        Assert.Equal("CROSS_AGENCY_REFERENCE", Assert.Throws<DomainException>(() => unit.SetHead(TestData.Employee(Guid.NewGuid()))).Code);
+        var retired = TestData.Employee(_agency, "Pensiun");
+        retired.Deactivate();
+        Assert.Equal("EMPLOYEE_INACTIVE", Assert.Throws<DomainException>(() => unit.SetHead(retired)).Code);
+        Assert.Equal(head.Id, unit.HeadEmployeeId);
+
+        unit.SetHead(null);
+        Assert.Null(unit.HeadEmployeeId);
+    }
+
+    [Fact]
     public void A_unit_needs_a_name()
     {
         Assert.Equal("NAME_REQUIRED", Assert.Throws<DomainException>(() => OrganizationUnit.Create(_agency, "  ")).Code);

@@ -1,4 +1,5 @@
 using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Domain.Common;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +59,29 @@ public class InvitationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
             Assert.Equal(adminId, issued.UserId);
             Assert.Equal("127.0.0.1", issued.IpAddress);
         }
+    }
+
+    [Fact]
+    public async Task An_account_that_already_has_a_password_cannot_be_invited_again()
+    {
+        Guid kepalaId;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            kepalaId = await scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>().Employees.IgnoreQueryFilters()
+                .Where(e => e.Email == "kepala@demo.go.id").Select(e => e.Id).SingleAsync(Ct);
+        }
+
+        await using (var scope = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            // Otherwise an admin could take over a colleague's account by "inviting" them.
+            var error = await Assert.ThrowsAsync<DomainException>(() =>
+                scope.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(kepalaId, Ct));
+            Assert.Equal("ACCOUNT_ALREADY_ACTIVE", error.Code);
+        }
+
+        await using var check = fixture.Services.CreateAsyncScope();
+        var userManager = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True(await userManager.CheckPasswordAsync((await userManager.FindByEmailAsync("kepala@demo.go.id"))!, "Demo#FlexWork2025"));
     }
 
     [Fact]

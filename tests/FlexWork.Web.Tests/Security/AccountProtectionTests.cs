@@ -32,6 +32,29 @@ public class AccountProtectionTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task A_deactivated_employee_cannot_sign_in_or_refresh()
+    {
+        var client = fixture.Factory.CreateClient();
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@demo2.go.id", password = ApiFixture.DemoPassword }, Ct))
+            .Content.ReadFromJsonAsync<ApiFixture.TokenResponse>(Ct);
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+            await db.Employees.IgnoreQueryFilters().Where(e => e.Email == "admin@demo2.go.id")
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.IsActive, false), Ct);
+        }
+
+        var signIn = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@demo2.go.id", password = ApiFixture.DemoPassword }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        var problem = await signIn.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Akun ini tidak aktif. Hubungi admin instansi Anda.", problem.GetProperty("detail").GetString());
+
+        var refresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token!.RefreshToken }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
     public async Task Passwords_are_hashed_with_pbkdf2_at_210000_iterations_or_more()
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();

@@ -24,6 +24,10 @@ public class HardeningTests
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(5));
 
+        // Case and a trailing slash reach the same endpoint, so they share the limit.
+        var variant = await client.PostAsJsonAsync("/API/v1/auth/token/", new { email = "x@demo.go.id", password = "Coba#Coba12345" }, Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, variant.StatusCode);
+
         // The login form shares the budget: the same client is refused there too.
         var form = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Input.Email", "a@b.c")]), Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
@@ -68,6 +72,22 @@ public class HardeningTests
 
         var english = await client.GetStringAsync("/Account/Login?culture=en-US", Ct);
         Assert.Contains("Sign in to FlexWork", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Language_switch_never_redirects_off_site(string redirectUri)
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("redirect");
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture?culture=en-US&redirectUri={Uri.EscapeDataString(redirectUri)}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class EmployeeSearchValidator : AbstractValidator<EmployeeSearch>
 {
     public EmployeeSearchValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithErrorCode("PAGE_INVALID");
+        RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithErrorCode("PAGE_INVALID");
         RuleFor(x => x.PageSize).InclusiveBetween(1, EmployeeSearch.MaxPageSize).WithErrorCode("PAGE_SIZE_INVALID");
         RuleFor(x => x.Search).MaximumLength(100).WithErrorCode("SEARCH_TOO_LONG");
     }

@@ -1,5 +1,6 @@
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Web.Localization;
+using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalUrl.OrRoot("/" + returnUrl?.TrimStart('/')));
         });
 
         // Switches the UI language with a cookie; a full reload follows so the circuit picks it up.
@@ -32,7 +33,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
 
-            return TypedResults.LocalRedirect(redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).ExcludeFromDescription();
 
         return accountGroup;
