@@ -1,7 +1,8 @@
 using FlexWork.Application.Accounts.InviteEmployee;
-using FlexWork.Application.Agencies;
+using FlexWork.Application.Agencies.ListAgencies;
 using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Profiles;
+using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using FlexWork.Application.Profiles;
+using FlexWork.Application.Profiles.GetMyProfile;
 
 namespace FlexWork.Web.Api;
 

@@ -1,5 +1,5 @@
 using FlexWork.Application.Employees.SearchEmployees;
-using FlexWork.Application.Profiles;
+using FlexWork.Application.Profiles.GetMyProfile;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.IntegrationTests.Profiles;

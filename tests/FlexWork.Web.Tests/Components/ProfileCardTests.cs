@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bunit;
-using FlexWork.Application.Profiles;
+using FlexWork.Application.Profiles.GetMyProfile;
 using FlexWork.Web.Components.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -1,7 +1,7 @@
 using FlexWork.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace FlexWork.Application.Agencies;
+namespace FlexWork.Application.Agencies.ListAgencies;
 
 public sealed record AgencySummary(Guid Id, string Code, string Name, string TimeZoneId, bool IsActive, int EmployeeCount);
 

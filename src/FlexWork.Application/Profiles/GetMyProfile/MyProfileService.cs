@@ -1,7 +1,7 @@
 using FlexWork.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace FlexWork.Application.Profiles;
+namespace FlexWork.Application.Profiles.GetMyProfile;
 
 public sealed record MyProfile(
     string UserId,
