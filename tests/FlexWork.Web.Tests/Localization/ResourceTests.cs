@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using FlexWork.Tests.Shared;
 using FlexWork.Web.Localization;
 
 namespace FlexWork.Web.Tests.Localization;
@@ -25,7 +26,7 @@ public partial class ResourceTests
     [Fact]
     public void Every_key_used_by_a_component_exists()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var components = Directory.EnumerateFiles(Path.Combine(root, "src", "FlexWork.Web", "Components"), "*.razor", SearchOption.AllDirectories);
         var used = components
             .SelectMany(file => LocalizerKey().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
@@ -41,17 +42,6 @@ public partial class ResourceTests
             .Cast<DictionaryEntry>()
             .Select(e => (string)e.Key)
             .ToHashSet();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlexWork.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("FlexWork.sln not found above the test output");
-    }
 
     [GeneratedRegex("""L\["([A-Za-z0-9_.]+)"[\],]""")]
     private static partial Regex LocalizerKey();
