@@ -1,6 +1,7 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Agencies.ListAgencies;
 using FlexWork.Application.Employees.SearchEmployees;
+using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<EmployeeImportService>();
         return services;
     }
 }

@@ -3,6 +3,8 @@ using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FlexWork.Application.Common;
 
@@ -21,6 +23,11 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<Employee> Employees { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
+    DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

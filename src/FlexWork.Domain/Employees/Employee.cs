@@ -63,6 +63,18 @@ public sealed class Employee : IAgencyOwned
 
     public DateOnly? DisciplinaryUntil { get; private set; }
 
+    /// <summary>The decree or case number behind the disciplinary status.</summary>
+    public string? DisciplinaryReference { get; private set; }
+
+    /// <summary>
+    /// Why this person may work flexibly despite the usual rules ("keadaan khusus"), e.g. a
+    /// medical reason; null when there is no override.
+    /// </summary>
+    public string? EligibilityOverrideReason { get; private set; }
+
+    /// <summary>Last day the override holds; it lapses by itself afterwards.</summary>
+    public DateOnly? EligibilityOverrideUntil { get; private set; }
+
     /// <summary>The registered domicile: the "Home" location of flexible work.</summary>
     public string? Domicile { get; private set; }
 
@@ -121,6 +133,20 @@ public sealed class Employee : IAgencyOwned
         SupervisorId = supervisor?.Id;
     }
 
+    /// <summary>
+    /// Sets the direct supervisor by id, for bulk work that does not load every supervisor; the
+    /// composite foreign key keeps the supervisor inside the agency. Refuses loops.
+    /// </summary>
+    public void AssignSupervisor(Guid? supervisorId, Func<Guid, Guid?> supervisorOf)
+    {
+        if (supervisorId is { } id && Hierarchy.WouldCreateCycle(Id, id, supervisorOf))
+        {
+            throw new DomainException("SUPERVISOR_CYCLE", FullName, id);
+        }
+
+        SupervisorId = supervisorId;
+    }
+
     public void MoveTo(Guid unitId, Guid positionId, DateOnly positionStartDate)
     {
         if (positionId != PositionId)
@@ -132,11 +158,18 @@ public sealed class Employee : IAgencyOwned
         PositionId = positionId;
     }
 
-    public void RecordDisciplinaryStatus(DisciplinaryStatus status, DateOnly? from, DateOnly? until)
+    public void UpdateDetails(string fullName, string email, EmploymentType employmentType)
+    {
+        FullName = Guard.Name(fullName);
+        Email = NormalizeEmail(email);
+        EmploymentType = employmentType;
+    }
+
+    public void RecordDisciplinaryStatus(DisciplinaryStatus status, DateOnly? from, DateOnly? until, string? reference = null)
     {
         if (status == DisciplinaryStatus.None)
         {
-            (from, until) = (null, null);
+            (from, until, reference) = (null, null, null);
         }
         else if (from is null)
         {
@@ -150,7 +183,29 @@ public sealed class Employee : IAgencyOwned
         DisciplinaryStatus = status;
         DisciplinaryFrom = from;
         DisciplinaryUntil = until;
+        DisciplinaryReference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
     }
+
+    /// <summary>Grants an eligibility override ("keadaan khusus") with a reason, until a date that is not past.</summary>
+    public void GrantEligibilityOverride(string reason, DateOnly until, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("OVERRIDE_REASON_REQUIRED");
+        }
+
+        if (until < today)
+        {
+            throw new DomainException("OVERRIDE_EXPIRY_PAST");
+        }
+
+        EligibilityOverrideReason = reason.Trim();
+        EligibilityOverrideUntil = until;
+    }
+
+    public void RevokeEligibilityOverride() => (EligibilityOverrideReason, EligibilityOverrideUntil) = (null, null);
+
+    public bool HasEligibilityOverrideOn(DateOnly day) => EligibilityOverrideUntil is { } until && day <= until;
 
     public void SetDomicile(string? domicile) => Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
 
@@ -159,6 +214,8 @@ public sealed class Employee : IAgencyOwned
 
     /// <summary>Never hard-delete someone with history: deactivate instead.</summary>
     public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 
 
     private static string NormalizeEmail(string email)

@@ -9,16 +9,23 @@ public enum PositionKind
     Pelaksana,
 }
 
-/// <summary>A position (jabatan). Eligibility for flexible work is decided per position (Pasal 23).</summary>
+/// <summary>A position (jabatan). Eligibility for flexible work follows from its duties (Pasal 23).</summary>
 public sealed class Position : IAgencyOwned
 {
-    private Position(Guid id, Guid agencyId, string name, PositionKind kind, bool isFlexibleWorkEligible)
+    private Position(Guid id, Guid agencyId, string name, PositionKind kind, DutyCriteria criteria)
     {
         Id = id;
         AgencyId = agencyId;
         Name = name;
         Kind = kind;
-        IsFlexibleWorkEligible = isFlexibleWorkEligible;
+        Criteria = criteria;
+        IsFlexibleWorkEligible = criteria.AreAllMet;
+    }
+
+    private Position()
+    {
+        Name = "";
+        Criteria = DutyCriteria.AllMet;
     }
 
     public Guid Id { get; private set; }
@@ -32,15 +39,20 @@ public sealed class Position : IAgencyOwned
 
     public PositionKind Kind { get; private set; }
 
+    /// <summary>The Pasal 23 checklist the admin filled in.</summary>
+    public DutyCriteria Criteria { get; private set; }
+
+    /// <summary>All five criteria met; stored so that queries and the policy engine can read it.</summary>
     public bool IsFlexibleWorkEligible { get; private set; }
 
-    public static Position Create(Guid agencyId, string name, PositionKind kind, bool isFlexibleWorkEligible) =>
-        new(Guid.CreateVersion7(), agencyId, Guard.Name(name), kind, isFlexibleWorkEligible);
+    public static Position Create(Guid agencyId, string name, PositionKind kind, DutyCriteria criteria) =>
+        new(Guid.CreateVersion7(), agencyId, Guard.Name(name), kind, criteria);
 
-    public void Update(string name, PositionKind kind, bool isFlexibleWorkEligible)
+    public void Update(string name, PositionKind kind, DutyCriteria criteria)
     {
         Name = Guard.Name(name);
         Kind = kind;
-        IsFlexibleWorkEligible = isFlexibleWorkEligible;
+        Criteria = criteria;
+        IsFlexibleWorkEligible = criteria.AreAllMet;
     }
 }

@@ -39,6 +39,10 @@ public sealed class DemoSeeder(
         "Setiawan", "Purba", "Simanjuntak", "Wijaya", "Halim",
     ];
 
+    // The Pasal 23 checklist of the two kinds of demo position that are not eligible.
+    private static readonly DutyCriteria LeadershipOnSite = DutyCriteria.AllMet with { LittleFaceToFaceContact = false };
+    private static readonly DutyCriteria FrontLineService = DutyCriteria.AllMet with { WorkableOutsideOffice = false, LittleFaceToFaceContact = false };
+
     private readonly DateOnly _today = DateOnly.FromDateTime(timeProvider.GetLocalNow().Date);
     private string? _passwordHash;
     private int _sequence;
@@ -83,14 +87,14 @@ public sealed class DemoSeeder(
         var kanwil = OrganizationUnit.Create(agency.Id, "Kantor Wilayah Sulawesi Selatan");
         kanwil.SetTimeZone(IndonesianTimeZones.Wita);
 
-        var sekjen = Position.Create(agency.Id, "Sekretaris Jenderal", PositionKind.Struktural, false);
-        var kepalaBiro = Position.Create(agency.Id, "Kepala Biro", PositionKind.Struktural, true);
-        var direktur = Position.Create(agency.Id, "Direktur", PositionKind.Struktural, true);
-        var kepalaBagian = Position.Create(agency.Id, "Kepala Bagian", PositionKind.Struktural, true);
-        var analisSdm = Position.Create(agency.Id, "Analis Sumber Daya Manusia Aparatur", PositionKind.Fungsional, true);
-        var pranataKomputer = Position.Create(agency.Id, "Pranata Komputer", PositionKind.Fungsional, true);
-        var arsiparis = Position.Create(agency.Id, "Arsiparis", PositionKind.Fungsional, true);
-        var layanan = Position.Create(agency.Id, "Pengelola Layanan Operasional", PositionKind.Pelaksana, false);
+        var sekjen = Position.Create(agency.Id, "Sekretaris Jenderal", PositionKind.Struktural, LeadershipOnSite);
+        var kepalaBiro = Position.Create(agency.Id, "Kepala Biro", PositionKind.Struktural, DutyCriteria.AllMet);
+        var direktur = Position.Create(agency.Id, "Direktur", PositionKind.Struktural, DutyCriteria.AllMet);
+        var kepalaBagian = Position.Create(agency.Id, "Kepala Bagian", PositionKind.Struktural, DutyCriteria.AllMet);
+        var analisSdm = Position.Create(agency.Id, "Analis Sumber Daya Manusia Aparatur", PositionKind.Fungsional, DutyCriteria.AllMet);
+        var pranataKomputer = Position.Create(agency.Id, "Pranata Komputer", PositionKind.Fungsional, DutyCriteria.AllMet);
+        var arsiparis = Position.Create(agency.Id, "Arsiparis", PositionKind.Fungsional, DutyCriteria.AllMet);
+        var layanan = Position.Create(agency.Id, "Pengelola Layanan Operasional", PositionKind.Pelaksana, FrontLineService);
         db.AddRange(agency, setjen, sdm, umum, digital, kanwil, sekjen, kepalaBiro, direktur, kepalaBagian, analisSdm, pranataKomputer, arsiparis, layanan);
 
         var secretary = Hire(agency, "Ratna Dewi Kusumawati", "sekjen@demo.go.id", setjen, sekjen, null, years: 4);
@@ -146,8 +150,8 @@ public sealed class DemoSeeder(
         var agency = Agency.Create("DEMO2", "Pemerintah Provinsi Contoh", IndonesianTimeZones.Wita);
         var bkd = OrganizationUnit.Create(agency.Id, "Badan Kepegawaian Daerah");
         var kominfo = OrganizationUnit.Create(agency.Id, "Dinas Komunikasi dan Informatika");
-        var kepalaBadan = Position.Create(agency.Id, "Kepala Badan", PositionKind.Struktural, true);
-        var analis = Position.Create(agency.Id, "Analis Kepegawaian", PositionKind.Fungsional, true);
+        var kepalaBadan = Position.Create(agency.Id, "Kepala Badan", PositionKind.Struktural, DutyCriteria.AllMet);
+        var analis = Position.Create(agency.Id, "Analis Kepegawaian", PositionKind.Fungsional, DutyCriteria.AllMet);
         db.AddRange(agency, bkd, kominfo, kepalaBadan, analis);
 
         var head = Hire(agency, "Muhammad Idris", null, bkd, kepalaBadan, null, years: 4);

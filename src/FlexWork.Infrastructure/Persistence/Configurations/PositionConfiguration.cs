@@ -12,6 +12,7 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         builder.HasAlternateKey(p => new { p.AgencyId, p.Id });
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Version).IsRowVersion();
+        builder.ComplexProperty(p => p.Criteria);
         builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.AgencyId, p.Name });
     }
