@@ -15,6 +15,9 @@ internal static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapEmployeeEndpoints();
+
+        var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
+        admin.MapAdminImportEndpoints();
         return endpoints;
     }
 }

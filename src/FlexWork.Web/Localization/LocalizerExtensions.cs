@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Domain.Common;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
@@ -20,6 +21,10 @@ public static class LocalizerExtensions
         var text = localizer[$"Error.{failure.ErrorCode}", failure.AttemptedValue ?? ""];
         return text.ResourceNotFound ? failure.ErrorMessage : text.Value;
     }
+
+    /// <summary>An import problem, e.g. <c>Import.NIP_INVALID</c>: "row 3, column nip: …".</summary>
+    public static string ImportError(this IStringLocalizer localizer, ImportError error) =>
+        localizer["Import.ErrorAt", error.Row, error.Column, localizer[$"Import.{error.Code}", [.. error.Arguments]]];
 
     public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = [new("id-ID"), new("en-US")];
 }

@@ -21,12 +21,17 @@ public static class Policies
     /// <summary>Any signed-in API caller with a bearer token.</summary>
     public const string ApiUser = nameof(ApiUser);
 
+    /// <summary>An agency admin calling the API with a bearer token.</summary>
+    public const string AgencyAdminApi = nameof(AgencyAdminApi);
+
     public static AuthorizationBuilder AddFlexWorkPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(AgencyAdmin, p => p.RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
         .AddPolicy(Supervisor, p => p.AddRequirements(new OrgRightsRequirement(supervises: true)))
         .AddPolicy(UnitHead, p => p.AddRequirements(new OrgRightsRequirement(supervises: false)))
-        .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+        .AddPolicy(AgencyAdminApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+            .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId));
 }
 
 public sealed class OrgRightsRequirement(bool supervises) : IAuthorizationRequirement

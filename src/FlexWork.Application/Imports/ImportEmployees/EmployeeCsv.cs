@@ -37,10 +37,10 @@ public static class EmployeeCsv
         "198503152010011001,Andi Pratama,andi.pratama@instansi.go.id,Biro Sumber Daya Manusia,Analis Sumber Daya Manusia Aparatur,197510192000102003,PNS,2023-01-02,,,,,\"Jl. Melati No. 12, Jakarta Selatan\",WIB\n";
 
     /// <summary>Reads the rows; row numbers count the header as row 1, as a spreadsheet shows them.</summary>
-    public static CsvFile Read(Stream stream)
+    public static async Task<CsvFile> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = CsvReader.Read(reader.ReadToEnd());
+        var records = CsvReader.Read(await reader.ReadToEndAsync(cancellationToken));
         if (records.Count == 0)
         {
             return new CsvFile([], [], RequiredColumns);

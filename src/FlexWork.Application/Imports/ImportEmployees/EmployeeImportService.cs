@@ -31,7 +31,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
     {
         var agencyId = currentUser.RequireAgencyAdmin();
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
-        var file = EmployeeCsv.Read(csv);
+        var file = await EmployeeCsv.ReadAsync(csv, cancellationToken);
         if (file.MissingColumns.Count > 0)
         {
             var missing = file.MissingColumns.Select(c => new ImportError(1, c, "COLUMN_MISSING", [c])).ToList();
