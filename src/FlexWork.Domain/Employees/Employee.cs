@@ -137,7 +137,7 @@ public sealed class Employee : IAgencyOwned
     /// Sets the direct supervisor by id, for bulk work that does not load every supervisor; the
     /// composite foreign key keeps the supervisor inside the agency. Refuses loops.
     /// </summary>
-    public void AssignSupervisor(Guid? supervisorId, Func<Guid, Guid?> supervisorOf)
+    public void AssignSupervisorById(Guid? supervisorId, Func<Guid, Guid?> supervisorOf)
     {
         if (supervisorId is { } id && Hierarchy.WouldCreateCycle(Id, id, supervisorOf))
         {

@@ -1,5 +1,6 @@
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Web.Localization;
+using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 
@@ -34,6 +35,16 @@ internal static class AdminImportEndpoints
             .WithDescription("Nothing is applied while any row has an error, unless validRowsOnly=true. Re-importing the same file changes nothing; a changed file updates by NIP.")
             .Produces<ImportReportResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The CSV template for the import page (cookie-authenticated, agency admins only).</summary>
+    public static IEndpointRouteBuilder MapImportTemplate(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/admin/import/employees-template.csv", () =>
+                TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(EmployeeCsv.Template)).ToArray(), "text/csv", "flexwork-pegawai.csv"))
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .ExcludeFromDescription();
+        return endpoints;
     }
 
     public static ImportReportResponse ToResponse(ImportReport report, IStringLocalizer localizer) => new(

@@ -68,6 +68,35 @@ public class EmployeeTests
     }
 
     [Fact]
+    public void Assigning_by_id_refuses_a_loop_too()
+    {
+        var head = TestData.Employee(_agency, "Kepala");
+        var staff = TestData.Employee(_agency, "Staf");
+        var supervisors = new Dictionary<Guid, Guid?> { [staff.Id] = head.Id, [head.Id] = null };
+        staff.AssignSupervisorById(head.Id, id => supervisors[id]);
+        Assert.Equal(head.Id, staff.SupervisorId);
+
+        Assert.Equal("SUPERVISOR_CYCLE", Assert.Throws<DomainException>(() => head.AssignSupervisorById(staff.Id, id => supervisors[id])).Code);
+        Assert.Null(head.SupervisorId);
+    }
+
+    [Fact]
+    public void An_eligibility_override_needs_a_reason_and_a_future_end_and_lapses_after_it()
+    {
+        var employee = TestData.Employee(_agency);
+        var today = new DateOnly(2026, 11, 27);
+        Assert.Equal("OVERRIDE_REASON_REQUIRED", Assert.Throws<DomainException>(() => employee.GrantEligibilityOverride(" ", today, today)).Code);
+        Assert.Equal("OVERRIDE_EXPIRY_PAST", Assert.Throws<DomainException>(() => employee.GrantEligibilityOverride("Sakit", today.AddDays(-1), today)).Code);
+
+        employee.GrantEligibilityOverride("Pemulihan pascaoperasi", today.AddDays(30), today);
+        Assert.True(employee.HasEligibilityOverrideOn(today.AddDays(30)));
+        Assert.False(employee.HasEligibilityOverrideOn(today.AddDays(31)));
+
+        employee.RevokeEligibilityOverride();
+        Assert.False(employee.HasEligibilityOverrideOn(today));
+    }
+
+    [Fact]
     public void Clearing_the_supervisor_is_allowed()
     {
         var supervisor = TestData.Employee(_agency);

@@ -72,6 +72,17 @@ public class OrganizationUnitTests
     }
 
     [Fact]
+    public void A_position_is_eligible_only_when_all_five_duty_criteria_are_met()
+    {
+        var position = Position.Create(_agency, "Analis", PositionKind.Fungsional, DutyCriteria.AllMet);
+        Assert.True(position.IsFlexibleWorkEligible);
+
+        position.Update("Analis", PositionKind.Fungsional, DutyCriteria.AllMet with { NoContinuousSupervision = false });
+        Assert.False(position.IsFlexibleWorkEligible);
+        Assert.False(position.Criteria.NoContinuousSupervision);
+    }
+
+    [Fact]
     public void A_unit_needs_a_name()
     {
         Assert.Equal("NAME_REQUIRED", Assert.Throws<DomainException>(() => OrganizationUnit.Create(_agency, "  ")).Code);

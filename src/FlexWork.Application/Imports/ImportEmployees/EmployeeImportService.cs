@@ -41,7 +41,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Checking, 0, file.Rows.Count));
         var context = await ImportContext.LoadAsync(db, cancellationToken);
-        var check = Check(file.Rows, context, validRowsOnly);
+        var check = Check(file.Rows, context);
         var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
 
         var blocked = check.Errors.Count > 0 && !validRowsOnly;
@@ -56,7 +56,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         return report with { Applied = true };
     }
 
-    private static CheckResult Check(IReadOnlyList<CsvRow> rows, ImportContext context, bool validRowsOnly)
+    private static CheckResult Check(IReadOnlyList<CsvRow> rows, ImportContext context)
     {
         var errors = new List<ImportError>();
         var candidates = new List<Candidate>();
@@ -212,11 +212,8 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         }
 
         var cycleRows = errors.Where(e => e.Code == "SUPERVISOR_CYCLE").Select(e => e.Row).ToHashSet();
+        // Counted even when other rows have errors: the preview shows what the valid rows would do.
         var valid = accepted.Values.Where(c => !cycleRows.Contains(c.Row)).ToList();
-        if (!validRowsOnly && errors.Count > 0)
-        {
-            valid = [];
-        }
 
         var creates = valid.Where(c => !context.Existing.ContainsKey(c.Nip)).ToList();
         var updates = valid.Where(c => context.Existing.TryGetValue(c.Nip, out var current) && !c.Matches(current)).ToList();
@@ -432,7 +429,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         /// <summary>Sets what the import owns besides the identity and placement fields.</summary>
         public void ApplyTo(Employee employee, Guid? supervisorId, Func<Guid, Guid?> supervisorOf)
         {
-            employee.AssignSupervisor(supervisorId, supervisorOf);
+            employee.AssignSupervisorById(supervisorId, supervisorOf);
             employee.RecordDisciplinaryStatus(Disciplinary, DisciplinaryFrom, DisciplinaryUntil, DisciplinaryReference);
             employee.SetDomicile(Domicile);
             employee.SetTimeZone(TimeZoneId);

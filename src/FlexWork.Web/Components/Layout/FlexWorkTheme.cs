@@ -13,6 +13,10 @@ internal static class FlexWorkTheme
             Secondary = "#8A4B00",
             AppbarBackground = "#0B5394",
             Background = "#F5F7FA",
+            Success = "#1E6B34",
+            Info = "#01579B",
+            Warning = "#8A4B00",
+            Error = "#B3261E",
         },
         Typography = new Typography
         {
