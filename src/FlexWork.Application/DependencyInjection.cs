@@ -1,7 +1,10 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Agencies.ListAgencies;
+using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports.ImportEmployees;
+using FlexWork.Application.Organization.ManagePositions;
+using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
@@ -20,6 +23,9 @@ public static class DependencyInjection
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<InvitationService>();
         services.AddScoped<EmployeeImportService>();
+        services.AddScoped<EmployeeAdministration>();
+        services.AddScoped<UnitAdministration>();
+        services.AddScoped<PositionAdministration>();
         return services;
     }
 }

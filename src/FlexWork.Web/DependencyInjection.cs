@@ -1,4 +1,5 @@
 using FlexWork.Web.Api;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FlexWork.Web.Components.Account;
 using FlexWork.Web.Localization;
@@ -86,6 +87,7 @@ public static class DependencyInjection
         services.AddLoginRateLimiting(builder.Configuration);
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

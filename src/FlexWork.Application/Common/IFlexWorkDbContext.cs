@@ -29,6 +29,9 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     ChangeTracker ChangeTracker { get; }
 
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

@@ -18,6 +18,7 @@ internal static class ApiEndpoints
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();
+        admin.MapAdminOrganizationEndpoints();
         return endpoints;
     }
 }

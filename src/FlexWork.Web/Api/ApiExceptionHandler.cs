@@ -38,6 +38,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = localizer["Problem.Rule"],
             },
+            // Unreadable JSON or a missing body: the caller's mistake, explained, never a 500.
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = localizer["Problem.Validation"],
+                Detail = localizer["Problem.UnreadableBody"],
+            },
             DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
             ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.Forbidden"] },
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] },

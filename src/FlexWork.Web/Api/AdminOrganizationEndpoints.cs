@@ -1,0 +1,85 @@
+using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Application.Employees.ManageEmployees;
+using FlexWork.Application.Organization.ManagePositions;
+using FlexWork.Application.Organization.ManageUnits;
+using FlexWork.Web.Components.Account.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlexWork.Web.Api;
+
+public sealed record CreatedResponse(Guid Id);
+
+public sealed record VersionRequest(uint Version);
+
+public sealed record InvitationResponse(string Link);
+
+/// <summary>The org chart for integrators: the same services, rules and audit as the admin screens.</summary>
+internal static class AdminOrganizationEndpoints
+{
+    public static void MapAdminOrganizationEndpoints(this RouteGroupBuilder admin)
+    {
+        var units = admin.MapGroup("/units").WithTags("Admin: units");
+        units.MapGet("", (UnitAdministration service, CancellationToken ct) => service.ListAsync(ct))
+            .WithSummary("The agency's organisational units (a flat list; ParentId makes the tree)");
+        units.MapPost("", async (UnitInput input, UnitAdministration service, CancellationToken ct) =>
+                Created("units", await service.CreateAsync(input, ct)))
+            .WithSummary("Create a unit").Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        units.MapPut("/{id:guid}", async (Guid id, UnitInput input, UnitAdministration service, CancellationToken ct) =>
+            {
+                await service.UpdateAsync(id, input, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Rename, move, set head or time zone (send the version you read; 409 if someone changed it since)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var positions = admin.MapGroup("/positions").WithTags("Admin: positions");
+        positions.MapGet("", (PositionAdministration service, CancellationToken ct) => service.ListAsync(ct))
+            .WithSummary("Positions (jabatan) with their Pasal 23 duty criteria");
+        positions.MapPost("", async (PositionInput input, PositionAdministration service, CancellationToken ct) =>
+                Created("positions", await service.CreateAsync(input, ct)))
+            .WithSummary("Create a position").Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        positions.MapPut("/{id:guid}", async (Guid id, PositionInput input, PositionAdministration service, CancellationToken ct) =>
+            {
+                await service.UpdateAsync(id, input, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Change a position and its duty criteria")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var employees = admin.MapGroup("/employees").WithTags("Admin: employees");
+        employees.MapGet("/{id:guid}", (Guid id, EmployeeAdministration service, CancellationToken ct) => service.GetAsync(id, ct))
+            .WithSummary("One employee with the eligibility facts").ProducesProblem(StatusCodes.Status404NotFound);
+        employees.MapPost("", async (EmployeeInput input, EmployeeAdministration service, CancellationToken ct) =>
+                Created("employees", await service.CreateAsync(input, ct)))
+            .WithSummary("Create an employee").Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        employees.MapPut("/{id:guid}", async (Guid id, EmployeeInput input, EmployeeAdministration service, CancellationToken ct) =>
+            {
+                await service.UpdateAsync(id, input, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Change an employee: details, unit, position, supervisor, disciplinary status, eligibility override")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        employees.MapPost("/{id:guid}/deactivate", async (Guid id, VersionRequest request, EmployeeAdministration service, CancellationToken ct) =>
+            {
+                await service.DeactivateAsync(id, request.Version, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Deactivate (never delete) an employee").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        employees.MapPost("/{id:guid}/reactivate", async (Guid id, VersionRequest request, EmployeeAdministration service, CancellationToken ct) =>
+            {
+                await service.ReactivateAsync(id, request.Version, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Reactivate an employee").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        employees.MapPost("/{id:guid}/invitation", async (Guid id, HttpContext context, InvitationService invitations, CancellationToken ct) =>
+            {
+                var invitation = await invitations.InviteAsync(id, ct);
+                return TypedResults.Ok(new InvitationResponse($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{AcceptInvitation.LinkFor(invitation)}"));
+            })
+            .WithSummary("Issue an invitation link with which the employee sets a first password (works once, expires)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static Created<CreatedResponse> Created(string collection, Guid id) =>
+        TypedResults.Created($"/api/v1/admin/{collection}/{id}", new CreatedResponse(id));
+}
