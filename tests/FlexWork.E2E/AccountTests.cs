@@ -49,11 +49,7 @@ public partial class AccountTests(BrowserFixture browser)
     public async Task A_unit_head_turns_on_two_factor_sign_in_with_an_authenticator_app()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("kepala@demo.go.id");
-        await page.GetByLabel("Kata sandi").FillAsync("Demo#FlexWork2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-        await Expect(page.Locator("h1")).ToContainTextAsync("Selamat datang");
+        await BrowserFixture.SignInAsync(page, "kepala@demo.go.id");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Akun saya" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pengaturan akun" })).ToBeVisibleAsync();

@@ -57,17 +57,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    public const string DemoPassword = "Demo#FlexWork2025";
+
+    /// <summary>Signs in through the login page and waits until the home page is interactive.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = DemoPassword)
+    {
+        if (!page.Url.Contains("Account/Login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/Account/Login");
+        }
+
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Selamat datang");
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// Waits for the Blazor circuit after a full page load: until then the page shows its
+    /// prerendered HTML, and clicks do nothing (for a user as for a test).
+    /// </summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     /// <summary>Saves a full-page screenshot and fails on serious or critical WCAG 2.1 AA violations.</summary>
     public static async Task CheckPageAsync(IPage page, string name)
     {
         // Let the interactive render settle (it re-renders the <head>) before judging the page.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForFunctionAsync("document.title.length > 0");
+        // Toasts fade in and out, and axe misjudges contrast mid-fade: scan once they are gone.
+        await WaitUntilAsync(page, "() => document.title.length > 0 && document.querySelectorAll('.mud-snackbar').length === 0");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         var blocking = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
         Assert.True(blocking.Count == 0, $"{name}: accessibility violations:\n{string.Join("\n", blocking)}");
     }
@@ -85,6 +110,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Where(e => e.FullName == fullName).Select(e => new { e.Id, e.Email }).SingleAsync();
         var invitation = await services.GetRequiredService<InvitationService>().InviteAsync(employee.Id);
         return (AcceptInvitation.LinkFor(invitation), employee.Email);
+    }
+
+    // Polls with Evaluate (runs through the DevTools protocol) rather than WaitForFunction, which
+    // the app's Content-Security-Policy rightly blocks as eval.
+    private static async Task WaitUntilAsync(IPage page, string predicate)
+    {
+        for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(predicate); i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -13,11 +13,7 @@ public class ImportTests(BrowserFixture browser)
     public async Task Admin_previews_a_file_sees_the_bad_row_fixes_it_applies_and_finds_the_new_people()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("admin@demo.go.id");
-        await page.GetByLabel("Kata sandi").FillAsync("Demo#FlexWork2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-        await Expect(page.Locator("h1")).ToContainTextAsync("Selamat datang");
+        await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Impor pegawai" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Impor pegawai" })).ToBeVisibleAsync();

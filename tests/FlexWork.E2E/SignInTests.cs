@@ -6,8 +6,6 @@ namespace FlexWork.E2E;
 [Collection(BrowserCollection.Name)]
 public class SignInTests(BrowserFixture browser)
 {
-    private const string DemoPassword = "Demo#FlexWork2025";
-
     [Fact]
     public async Task Agency_admin_signs_in_sees_the_employee_list_and_switches_to_english()
     {
@@ -19,7 +17,7 @@ public class SignInTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Masuk ke FlexWork" })).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "01-login-id");
 
-        await SignInAsync(page, "admin@demo.go.id");
+        await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Selamat datang, Admin Kepegawaian" })).ToBeVisibleAsync();
 
         var rows = page.Locator("[data-testid=employee-list] tbody tr");
@@ -54,7 +52,7 @@ public class SignInTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Account/Login");
-        await SignInAsync(page, "pegawai@demo.go.id");
+        await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Selamat datang, Andi Pratama" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=profile-supervisor]")).ToContainTextAsync("Siti Rahmawati");
@@ -76,7 +74,7 @@ public class SignInTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(390, 844);
         await page.GotoAsync("/Account/Login");
         await BrowserFixture.CheckPageAsync(page, "05-login-phone");
-        await SignInAsync(page, "atasan@demo.go.id");
+        await BrowserFixture.SignInAsync(page, "atasan@demo.go.id");
 
         await Expect(page.Locator("[data-testid=profile-supervisor]")).ToContainTextAsync("Hendra Gunawan");
         await Expect(page.Locator("[data-testid=employee-list] tbody tr").Filter(new() { HasText = "Andi Pratama" })).ToBeVisibleAsync();
@@ -111,13 +109,5 @@ public class SignInTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Email wajib diisi.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Kata sandi wajib diisi.")).ToBeVisibleAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-        await Expect(page.Locator("h1")).ToContainTextAsync("Selamat datang");
     }
 }

@@ -18,8 +18,15 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable
     [CascadingParameter]
     private EditContext EditContext { get; set; } = default!;
 
+    /// <summary>
+    /// Validate the application's input record built from the form model (same property names)
+    /// instead of the form model itself: the Application validator stays the only rule book.
+    /// </summary>
+    [Parameter]
+    public Func<TModel, object>? ValidateAs { get; set; }
+
     [Inject]
-    private IValidator<TModel> Validator { get; set; } = default!;
+    private IServiceProvider Services { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
@@ -46,7 +53,10 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable
 
     private void Validate(FieldIdentifier? field)
     {
-        var result = Validator.Validate((TModel)EditContext.Model);
+        var model = (TModel)EditContext.Model;
+        var target = ValidateAs is null ? model! : ValidateAs(model);
+        var validator = (IValidator)Services.GetRequiredService(typeof(IValidator<>).MakeGenericType(target.GetType()));
+        var result = validator.Validate(new ValidationContext<object>(target));
         if (field is { } changed)
         {
             _messages!.Clear(changed);
