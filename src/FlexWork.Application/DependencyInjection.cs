@@ -1,5 +1,7 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Agencies.ListAgencies;
+using FlexWork.Application.Agencies.ManageAgencies;
+using FlexWork.Application.Auditing.SearchAudit;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports.ImportEmployees;
@@ -21,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<MyProfileService>();
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<AgencyAdministration>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<InvitationService>();
         services.AddScoped<EmployeeImportService>();
         services.AddScoped<EmployeeAdministration>();

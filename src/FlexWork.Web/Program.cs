@@ -62,6 +62,7 @@ try
     app.MapOpenApi();
     app.MapApi();
     app.MapImportTemplate();
+    app.MapAuditExport();
     app.MapStaticAssets();
     app.MapRazorComponents<App>()
         .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our CSP says 'none'

@@ -39,10 +39,23 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = await OpenMaintenanceConnectionAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // A background task of the app under test (key ring refresh, circuit revalidation) may
+        // open a connection in the moment of the drop; try again briefly rather than fail a run.
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await using var admin = await OpenMaintenanceConnectionAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException) when (attempt < 3)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task<NpgsqlConnection> OpenMaintenanceConnectionAsync()

@@ -45,6 +45,8 @@ public sealed partial class Agency
 
     public void Deactivate() => IsActive = false;
 
+    public void Reactivate() => IsActive = true;
+
 
     [GeneratedRegex("^[A-Z][A-Z0-9-]{1,19}$")]
     private static partial Regex CodePattern();

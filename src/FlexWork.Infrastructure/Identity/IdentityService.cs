@@ -40,6 +40,26 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
         return new InvitationToken(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
     }
 
+    public async Task<InvitationToken> CreateAgencyAdminAsync(Guid agencyId, string email, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim().ToLowerInvariant();
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            throw new DomainException("EMAIL_IN_USE", email);
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, AgencyId = agencyId };
+        EnsureSucceeded(await userManager.CreateAsync(user));
+        EnsureSucceeded(await userManager.AddToRolesAsync(user, [Roles.Employee, Roles.AgencyAdmin]));
+        return new InvitationToken(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> EmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+
+    public async Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        (await userManager.FindByEmailAsync(email.Trim()))?.Id;
+
     /// <summary>
     /// Sets the first password. Identity validates the token and the password rules and changes
     /// the security stamp, which invalidates the token: a link works once.

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();
         admin.MapAdminOrganizationEndpoints();
+        admin.MapAdminAuditEndpoints();
         return endpoints;
     }
 }

@@ -100,6 +100,9 @@ public class AdminOrganizationApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         Assert.Equal(HttpStatusCode.UnprocessableEntity, intoDemo.StatusCode);
         Assert.NotEqual(Guid.Empty, demo2Unit);
 
+        var demo2Audit = await demo2.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?who=admin%40demo.go.id", Ct);
+        Assert.Equal(0, demo2Audit.GetProperty("totalCount").GetInt32());
+
         var still = await demo.GetFromJsonAsync<JsonElement>($"/api/v1/admin/employees/{employeeId}", Ct);
         Assert.True(still.GetProperty("isActive").GetBoolean());
     }
@@ -126,6 +129,8 @@ public class AdminOrganizationApiTests(ApiFixture fixture) : IClassFixture<ApiFi
             () => client.PutAsJsonAsync($"/api/v1/admin/employees/{id}", new { nip = "x" }, Ct),
             () => client.PostAsJsonAsync($"/api/v1/admin/employees/{id}/deactivate", new { version = 0 }, Ct),
             () => client.PostAsync($"/api/v1/admin/employees/{id}/invitation", null, Ct),
+            () => client.GetAsync("/api/v1/admin/audit", Ct),
+            () => client.PostAsync("/api/v1/admin/imports/employees", new StringContent("nip\n", System.Text.Encoding.UTF8, "text/csv"), Ct),
         };
         foreach (var call in calls)
         {

@@ -10,6 +10,14 @@ public interface IIdentityService
 {
     /// <summary>Creates the employee's account if missing and returns a one-time invitation token.</summary>
     Task<InvitationToken> IssueInvitationAsync(Employee employee, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an agency's first admin account (no password yet) and returns its invitation token.</summary>
+    Task<InvitationToken> CreateAgencyAdminAsync(Guid agencyId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>E-mail addresses of accounts, for showing who did what.</summary>
+    Task<IReadOnlyDictionary<string, string>> EmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
+
+    Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default);
 }
 
 public sealed record InvitationToken(string UserId, string Token);
