@@ -66,6 +66,31 @@ public class OrgChartTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.Equal(0, (await directory.SearchAsync(new EmployeeSearch("_"), Ct)).TotalCount);
     }
 
+    [Theory]
+    [InlineData(EmployeeSort.Name)]
+    [InlineData(EmployeeSort.Nip)]
+    [InlineData(EmployeeSort.Unit)]
+    [InlineData(EmployeeSort.Position)]
+    public async Task The_list_sorts_on_the_server_both_ways(EmployeeSort sort)
+    {
+        await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
+        var directory = scope.ServiceProvider.GetRequiredService<EmployeeDirectory>();
+        string Key(EmployeeListItem e) => sort switch
+        {
+            EmployeeSort.Nip => e.Nip,
+            EmployeeSort.Unit => e.UnitName,
+            EmployeeSort.Position => e.PositionName,
+            _ => e.FullName,
+        };
+
+        var ascending = (await directory.SearchAsync(new EmployeeSearch(PageSize: 100, SortBy: sort), Ct)).Items.Select(Key).ToList();
+        var descending = (await directory.SearchAsync(new EmployeeSearch(PageSize: 100, SortBy: sort, Descending: true), Ct)).Items.Select(Key).ToList();
+
+        Assert.True(ascending.Count >= 40);
+        Assert.Equal(ascending.Order(StringComparer.Ordinal), ascending, StringComparer.Ordinal);
+        Assert.Equal(ascending.OrderDescending(StringComparer.Ordinal), descending, StringComparer.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_paging_is_refused_with_a_validation_error()
     {

@@ -17,6 +17,21 @@ public sealed class EmployeeDirectory(
     /// <summary>Name of the generated, lower-cased "NIP name e-mail" column the search runs on.</summary>
     public const string SearchTextProperty = "SearchText";
 
+    private static IOrderedQueryable<Employee> Sort(IQueryable<Employee> employees, IFlexWorkDbContext db, EmployeeSearch query)
+    {
+        var sorted = query.SortBy switch
+        {
+            EmployeeSort.Nip => Order(employees, e => e.Nip, query.Descending),
+            EmployeeSort.Unit => Order(employees, e => db.OrganizationUnits.Where(u => u.Id == e.UnitId).Select(u => u.Name).First(), query.Descending),
+            EmployeeSort.Position => Order(employees, e => db.Positions.Where(p => p.Id == e.PositionId).Select(p => p.Name).First(), query.Descending),
+            _ => Order(employees, e => e.FullName, query.Descending),
+        };
+        return sorted.ThenBy(e => e.FullName).ThenBy(e => e.Id);
+    }
+
+    private static IOrderedQueryable<Employee> Order<TKey>(IQueryable<Employee> employees, System.Linq.Expressions.Expression<Func<Employee, TKey>> key, bool descending) =>
+        descending ? employees.OrderByDescending(key) : employees.OrderBy(key);
+
     public async Task<PagedList<EmployeeListItem>> SearchAsync(EmployeeSearch query, CancellationToken cancellationToken = default)
     {
         await validator.ValidateAndThrowAsync(query, cancellationToken);
@@ -44,20 +59,22 @@ public sealed class EmployeeDirectory(
 
         var total = await employees.CountAsync(cancellationToken);
 
-        // Page first, then look up names for those rows only: the LIMIT subquery keeps the plan
-        // small however large the agency is.
-        var page = employees
-            .OrderBy(e => e.FullName).ThenBy(e => e.Id)
+        // Page first (ids in order), then look up names for those rows only: the small LIMIT
+        // query keeps the plan cheap however large the agency is.
+        var pageIds = await Sort(employees, db, query)
             .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize);
-        var items = await (from e in page
-                           join u in db.OrganizationUnits on e.UnitId equals u.Id
-                           join p in db.Positions on e.PositionId equals p.Id
-                           join s in db.Employees on e.SupervisorId equals s.Id into supervisors
-                           from s in supervisors.DefaultIfEmpty()
-                           orderby e.FullName, e.Id
-                           select new EmployeeListItem(e.Id, e.Nip, e.FullName, e.Email, u.Name, p.Name, s == null ? null : s.FullName, e.IsActive))
+            .Take(query.PageSize)
+            .Select(e => e.Id)
             .ToListAsync(cancellationToken);
+        var rows = await (from e in db.Employees.AsNoTracking()
+                          where pageIds.Contains(e.Id)
+                          join u in db.OrganizationUnits on e.UnitId equals u.Id
+                          join p in db.Positions on e.PositionId equals p.Id
+                          join s in db.Employees on e.SupervisorId equals s.Id into supervisors
+                          from s in supervisors.DefaultIfEmpty()
+                          select new EmployeeListItem(e.Id, e.Nip, e.FullName, e.Email, u.Name, p.Name, s == null ? null : s.FullName, e.IsActive))
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var items = pageIds.Select(id => rows[id]).ToList();
 
         return new PagedList<EmployeeListItem>(items, total, query.Page, query.PageSize);
     }
