@@ -53,6 +53,9 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(IdentityService.InvitationTokenProvider);
 
+        // Deactivation and password changes reach open sessions within five minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+
         // OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.Configure<InvitationTokenProviderOptions>(configuration.GetSection("Invitations"));

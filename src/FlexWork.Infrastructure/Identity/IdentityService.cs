@@ -60,6 +60,13 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
     public async Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         (await userManager.FindByEmailAsync(email.Trim()))?.Id;
 
+    public Task EndSessionsAsync(Guid agencyId, string? userId = null, CancellationToken cancellationToken = default) =>
+        db.Users
+            .Where(u => u.AgencyId == agencyId && (userId == null || u.Id == userId))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.SecurityStamp, x => Guid.NewGuid().ToString()).SetProperty(x => x.ConcurrencyStamp, x => Guid.NewGuid().ToString()),
+                cancellationToken);
+
     /// <summary>
     /// Sets the first password. Identity validates the token and the password rules and changes
     /// the security stamp, which invalidates the token: a link works once.

@@ -85,6 +85,32 @@ public class InvitationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task Deactivating_an_employee_ends_their_sessions_and_blocks_sign_in()
+    {
+        string stampBefore;
+        Guid baruId;
+        uint version;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            stampBefore = (await userManager.FindByEmailAsync("baru@demo.go.id"))!.SecurityStamp!;
+            var baru = await scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>().Employees.IgnoreQueryFilters().SingleAsync(e => e.Email == "baru@demo.go.id", Ct);
+            (baruId, version) = (baru.Id, baru.Version);
+        }
+
+        await using (var scope = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Employees.ManageEmployees.EmployeeAdministration>().DeactivateAsync(baruId, version, Ct);
+        }
+
+        await using var check = fixture.Services.CreateAsyncScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await manager.FindByEmailAsync("baru@demo.go.id");
+        Assert.NotEqual(stampBefore, user!.SecurityStamp);
+        Assert.False(await check.ServiceProvider.GetRequiredService<IUserConfirmation<ApplicationUser>>().IsConfirmedAsync(manager, user));
+    }
+
+    [Fact]
     public async Task A_forged_token_is_refused()
     {
         await using var scope = fixture.Services.CreateAsyncScope();

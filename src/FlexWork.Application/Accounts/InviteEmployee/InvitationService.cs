@@ -18,6 +18,12 @@ public interface IIdentityService
     Task<IReadOnlyDictionary<string, string>> EmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 
     Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the open sessions of these accounts (new security stamp): cookies and circuits are
+    /// refused at their next validation, refresh tokens at once.
+    /// </summary>
+    Task EndSessionsAsync(Guid agencyId, string? userId = null, CancellationToken cancellationToken = default);
 }
 
 public sealed record InvitationToken(string UserId, string Token);

@@ -54,9 +54,12 @@ public sealed class AgencyAdministration(
         return new CreatedAgency(agency.Id, invitation);
     }
 
-    /// <summary>A deactivated agency's people can no longer sign in; its data stays.</summary>
-    public Task DeactivateAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(agencyId, a => a.Deactivate(), cancellationToken);
+    /// <summary>A deactivated agency's people can no longer sign in and their sessions end; its data stays.</summary>
+    public async Task DeactivateAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        await ChangeAsync(agencyId, a => a.Deactivate(), cancellationToken);
+        await identity.EndSessionsAsync(agencyId, cancellationToken: cancellationToken);
+    }
 
     public Task ReactivateAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         ChangeAsync(agencyId, a => a.Reactivate(), cancellationToken);

@@ -1,3 +1,4 @@
+using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
@@ -65,7 +66,7 @@ public sealed class EmployeeInputValidator : AbstractValidator<EmployeeInput>
 /// deleted: deactivation keeps the record and the audit trail.
 /// </summary>
 public sealed class EmployeeAdministration(
-    IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IValidator<EmployeeInput> validator, TimeProvider timeProvider)
+    IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IValidator<EmployeeInput> validator, TimeProvider timeProvider, IIdentityService identity)
 {
     public async Task<EmployeeDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -113,13 +114,20 @@ public sealed class EmployeeAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task DeactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, e => e.Deactivate(), cancellationToken);
+    /// <summary>Deactivates the employee and ends their open sessions.</summary>
+    public async Task DeactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default)
+    {
+        var employee = await ChangeAsync(id, version, e => e.Deactivate(), cancellationToken);
+        if (employee.UserId is { } userId)
+        {
+            await identity.EndSessionsAsync(employee.AgencyId, userId, cancellationToken);
+        }
+    }
 
     public Task ReactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, e => e.Reactivate(), cancellationToken);
 
-    private async Task ChangeAsync(Guid id, uint version, Action<Employee> change, CancellationToken cancellationToken)
+    private async Task<Employee> ChangeAsync(Guid id, uint version, Action<Employee> change, CancellationToken cancellationToken)
     {
         currentUser.RequireAgencyAdmin();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -127,6 +135,7 @@ public sealed class EmployeeAdministration(
         db.ExpectVersion(employee, version);
         change(employee);
         await db.SaveChangesAsync(cancellationToken);
+        return employee;
     }
 
     /// <summary>The checks and facts shared by create and update; unit, position and supervisor must be of this agency.</summary>
