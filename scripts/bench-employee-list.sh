@@ -4,20 +4,11 @@
 # Needs wrk (apt-get install wrk). Usage: scripts/bench-employee-list.sh [seconds per URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/postgres.sh
+source scripts/bench-common.sh
 DURATION=${1:-15}
-PORT=5055
 DB=flexwork_bench
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-pg_ensure_cluster
-pg_psql -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
-pg_ensure_database $DB
-export ConnectionStrings__FlexWork="$(pg_connection $DB)"
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Serilog__MinimumLevel__Default=Warning
-dotnet build src/FlexWork.Web -c Release -nologo -clp:ErrorsOnly
-APP="dotnet src/FlexWork.Web/bin/Release/net10.0/FlexWork.Web.dll"
-$APP --migrate --seed-demo --no-serve
+bench_prepare $DB 5055
 
 echo "Adding 80,000 employees to DEMO"
 pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d $DB -v ON_ERROR_STOP=1 -q <<'SQL'
@@ -40,17 +31,11 @@ FROM generate_series(1, 80000) AS i;
 VACUUM ANALYZE employees; -- as autovacuum would have done by the time people browse
 SQL
 
-$APP > /tmp/flexwork-bench.log 2>&1 &
-APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
-
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"email":"admin@demo.go.id","password":"Demo#FlexWork2025"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-echo "Employees in DEMO: $(curl -sf "http://127.0.0.1:$PORT/api/v1/employees?pageSize=1" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"totalCount":([0-9]+).*/\1/')"
+bench_start /tmp/flexwork-bench.log
+echo "Employees in DEMO: $(curl -sf "$BENCH_URL/api/v1/employees?pageSize=1" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"totalCount":([0-9]+).*/\1/')"
 
 for query in "page=1&pageSize=25" "page=100&pageSize=25" "page=3200&pageSize=25" "search=siregar&pageSize=25" "search=bench7777&pageSize=25" "search=1970010119&pageSize=25"; do
   echo "== GET /api/v1/employees?$query  (wrk -t1 -c8 -d${DURATION}s)"
-  wrk -t1 -c8 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/employees?$query" \
+  wrk -t1 -c8 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$BENCH_URL/api/v1/employees?$query" \
     | grep -E "Requests/sec|Latency  |50%|99%|Non-2xx"
 done

@@ -5,20 +5,10 @@
 # Usage: scripts/bench-import.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/postgres.sh
+source scripts/bench-common.sh
 ROWS=${1:-80000}
-PORT=5057
-DB=flexwork_bench_import
 CSV=$(mktemp --suffix=.csv)
-
-pg_ensure_cluster
-pg_psql -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
-pg_ensure_database $DB
-export ConnectionStrings__FlexWork="$(pg_connection $DB)"
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Serilog__MinimumLevel__Default=Warning
-dotnet build src/FlexWork.Web -c Release -nologo -clp:ErrorsOnly
-APP="dotnet src/FlexWork.Web/bin/Release/net10.0/FlexWork.Web.dll"
-$APP --migrate --seed-demo --no-serve >/dev/null
+bench_prepare flexwork_bench_import 5057
 
 echo "Generating $ROWS rows in $CSV"
 awk -v rows="$ROWS" 'BEGIN {
@@ -37,15 +27,11 @@ awk -v rows="$ROWS" 'BEGIN {
 }' > "$CSV"
 echo "File: $(du -h "$CSV" | cut -f1), $(($(wc -l < "$CSV") - 1)) rows"
 
-$APP > /tmp/flexwork-bench-import.log 2>&1 &
-APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true; rm -f "$CSV"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"email":"admin@demo.go.id","password":"Demo#FlexWork2025"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+bench_start /tmp/flexwork-bench-import.log
+trap 'kill $BENCH_PID 2>/dev/null || true; rm -f "$CSV"' EXIT
 
 post() {
-  curl -s -o /tmp/flexwork-import-report.json -w "%{time_total}" -X POST "http://127.0.0.1:$PORT/api/v1/admin/imports/employees$1" \
+  curl -s -o /tmp/flexwork-import-report.json -w "%{time_total}" -X POST "$BENCH_URL/api/v1/admin/imports/employees$1" \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV"
 }
 summary() { sed -E 's/,"errors":.*//' /tmp/flexwork-import-report.json; }

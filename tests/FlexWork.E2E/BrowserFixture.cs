@@ -31,7 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await FlexWorkAppFactory.CreateAsync("e2e");
+        // Every test signs in from 127.0.0.1: lift the per-client login limit (tested on its own elsewhere).
+        _app = await FlexWorkAppFactory.CreateAsync("e2e", new() { ["LoginRateLimit:PermitLimit"] = "1000" });
         BaseAddress = _app.WithKestrel();
         Directory.CreateDirectory(ScreenshotDirectory);
 

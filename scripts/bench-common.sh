@@ -1,0 +1,29 @@
+# Shared by the benchmark scripts (sourced): a fresh database with the demo seed, the app built
+# in Release, and helpers to start it and get an admin token.
+source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
+
+APP="dotnet src/FlexWork.Web/bin/Release/net10.0/FlexWork.Web.dll"
+
+# bench_prepare DATABASE PORT: recreates the database, builds, migrates and seeds the demo data.
+bench_prepare() {
+  local db=$1 port=$2
+  pg_ensure_cluster
+  pg_psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  pg_ensure_database "$db"
+  export ConnectionStrings__FlexWork="$(pg_connection "$db")"
+  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Serilog__MinimumLevel__Default=Warning
+  BENCH_URL="http://127.0.0.1:$port"
+  dotnet build src/FlexWork.Web -c Release -nologo -clp:ErrorsOnly
+  $APP --migrate --seed-demo --no-serve >/dev/null
+}
+
+# bench_start LOG: serves the app in the background until the script exits and sets TOKEN
+# (an admin bearer token). Call it directly, not in $(...), so the app outlives the call.
+bench_start() {
+  $APP > "$1" 2>&1 &
+  BENCH_PID=$!
+  trap 'kill $BENCH_PID 2>/dev/null || true' EXIT
+  until curl -sf "$BENCH_URL/health/ready" >/dev/null; do sleep 0.5; done
+  TOKEN=$(curl -sf -X POST "$BENCH_URL/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"email":"admin@demo.go.id","password":"Demo#FlexWork2025"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+}
