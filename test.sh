@@ -31,4 +31,6 @@ fi
 
 rm -rf TestResults
 dotnet build FlexWork.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
-dotnet test --solution FlexWork.sln -c Release --no-build --results-directory "$PWD/TestResults" --report-xunit-trx "$@"
+# One test project at a time: on 2 cores, the browser tests need the machine to themselves.
+dotnet test --solution FlexWork.sln -c Release --no-build --max-parallel-test-modules 1 \
+  --results-directory "$PWD/TestResults" --report-xunit-trx "$@"

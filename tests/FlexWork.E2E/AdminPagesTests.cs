@@ -27,6 +27,34 @@ public class AdminPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Admin_pages_refuse_other_roles_and_other_agencies()
+    {
+        var employee = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(employee, "pegawai@demo.go.id");
+        foreach (var path in new[] { "/admin/employees", "/admin/employees/new", "/admin/import", "/admin/units", "/admin/positions", "/admin/audit", "/platform/agencies" })
+        {
+            await employee.GotoAsync(path);
+            await Expect(employee.GetByText("Anda tidak berhak membuka halaman ini.")).ToBeVisibleAsync();
+        }
+
+        // A DEMO2 admin opening a DEMO employee's page by its address sees nothing of it.
+        const string demoEmail = "pegawai@demo.go.id";
+        var demoAdmin = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(demoAdmin, "admin@demo.go.id");
+        await demoAdmin.GotoAsync("/admin/employees");
+        await demoAdmin.GetByPlaceholder("Cari NIP, nama, atau email").FillAsync(demoEmail);
+        await demoAdmin.GetByRole(AriaRole.Link, new() { Name = "Andi Pratama" }).ClickAsync();
+        await Expect(demoAdmin.Locator("h1")).ToHaveTextAsync("Ubah data Andi Pratama");
+        var demoEmployeePath = new Uri(demoAdmin.Url).AbsolutePath;
+
+        var otherAdmin = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(otherAdmin, "admin@demo2.go.id");
+        await otherAdmin.GotoAsync(demoEmployeePath);
+        await Expect(otherAdmin.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
+        await Expect(otherAdmin.GetByText("Andi Pratama")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Platform_admin_opens_an_agency_and_gets_its_admins_invitation_link()
     {
         var page = await browser.NewPageAsync();

@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = _app.WithKestrel();
         Directory.CreateDirectory(ScreenshotDirectory);
 
+        // Generous waits: on a 2-core CI machine a circuit can take seconds to start.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US", // the app must still answer in Indonesian: the browser language does not decide
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

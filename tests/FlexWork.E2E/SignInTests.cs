@@ -36,14 +36,14 @@ public class SignInTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Halaman berikutnya" }).ClickAsync();
         await Expect(page.Locator("[data-testid=employee-list]")).ToContainTextAsync("26–");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "EN" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "EN", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Admin Kepegawaian" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Direct supervisor").First).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(rows).ToHaveCountAsync(25);
         await BrowserFixture.CheckPageAsync(page, "03-admin-home-en");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "ID" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "ID", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Selamat datang, Admin Kepegawaian" })).ToBeVisibleAsync();
     }
 
