@@ -51,8 +51,13 @@ pg_ensure_cluster() {
   fi
   if ! pg_as_owner "$bin/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1; then
     echo "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w \
-      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${FLEXWORK_PG_FSYNC:-on}" start >/dev/null
+    if ! pg_as_owner "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w \
+      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${FLEXWORK_PG_FSYNC:-on}" start >/dev/null; then
+      echo "PostgreSQL did not start. The end of $PG_DIR/server.log:" >&2
+      tail -n 5 "$PG_DIR/server.log" >&2
+      echo "If port $PG_PORT is taken by another server, choose a free one with FLEXWORK_PG_PORT=..." >&2
+      return 1
+    fi
   fi
   pg_psql -c "SELECT 1" >/dev/null
   # The app's role; CREATEDB lets the tests make a database per test class.
