@@ -1,5 +1,6 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
+using FlexWork.Infrastructure.Email;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
@@ -74,6 +75,8 @@ public static class DependencyInjection
         services.AddScoped<IdentityService>();
         services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());
         services.AddScoped<DemoSeeder>();
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
         return services;
     }
 }

@@ -11,7 +11,8 @@ public sealed record CreatedResponse(Guid Id);
 
 public sealed record VersionRequest(uint Version);
 
-public sealed record InvitationResponse(string Link);
+/// <summary>The link, and whether it was also e-mailed (when SMTP is configured).</summary>
+public sealed record InvitationResponse(string Link, bool Emailed);
 
 /// <summary>The org chart for integrators: the same services, rules and audit as the admin screens.</summary>
 internal static class AdminOrganizationEndpoints
@@ -71,10 +72,18 @@ internal static class AdminOrganizationEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Reactivate an employee").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        employees.MapPost("/{id:guid}/invitation", async (Guid id, HttpContext context, InvitationService invitations, CancellationToken ct) =>
+        employees.MapPost("/{id:guid}/invitation", async (
+                Guid id, HttpContext context, InvitationService invitations, EmployeeAdministration employees, IInvitationMailer mailer, CancellationToken ct) =>
             {
                 var invitation = await invitations.InviteAsync(id, ct);
-                return TypedResults.Ok(new InvitationResponse($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{AcceptInvitation.LinkFor(invitation)}"));
+                var link = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{AcceptInvitation.LinkFor(invitation)}";
+                if (mailer.IsConfigured)
+                {
+                    var employee = await employees.GetAsync(id, ct);
+                    await mailer.SendAsync(employee.Email, employee.FullName, link, ct);
+                }
+
+                return TypedResults.Ok(new InvitationResponse(link, mailer.IsConfigured));
             })
             .WithSummary("Issue an invitation link with which the employee sets a first password (works once, expires)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);

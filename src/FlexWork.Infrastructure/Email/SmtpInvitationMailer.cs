@@ -1,0 +1,74 @@
+using FlexWork.Application.Accounts.InviteEmployee;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace FlexWork.Infrastructure.Email;
+
+/// <summary>SMTP settings (section <c>Smtp</c>); no host means "no e-mail, show the link".</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>Upgrade with STARTTLS when the server offers it (the default), or never.</summary>
+    public bool UseStartTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "flexwork@localhost";
+
+    public string FromName { get; set; } = "FlexWork";
+}
+
+public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options) : IInvitationMailer
+{
+    private readonly SmtpOptions _options = options.Value;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.Host);
+
+    public async Task SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(_options.FromName, _options.From));
+        message.To.Add(new MailboxAddress(fullName, email));
+        message.Subject = "Undangan FlexWork / FlexWork invitation";
+        // Both languages: the recipient has not chosen one yet.
+        message.Body = new TextPart("plain")
+        {
+            Text = $"""
+                Yth. {fullName},
+
+                Admin instansi Anda mengundang Anda ke FlexWork. Buka tautan berikut untuk membuat kata sandi.
+                Tautan berlaku 7 hari dan hanya dapat dipakai sekali:
+
+                {link}
+
+                ---
+
+                Dear {fullName},
+
+                Your agency admin has invited you to FlexWork. Open the link above to set your password.
+                It is valid for 7 days and works once.
+                """,
+        };
+
+        var host = _options.Host ?? throw new InvalidOperationException("SMTP is not configured (Smtp:Host).");
+        using var client = new SmtpClient();
+        await client.ConnectAsync(
+            host, _options.Port,
+            _options.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None,
+            cancellationToken);
+        if (!string.IsNullOrEmpty(_options.UserName))
+        {
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
