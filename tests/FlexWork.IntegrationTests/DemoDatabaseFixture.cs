@@ -21,19 +21,24 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("it");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = _database.ConnectionString })
-            .Build();
-
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddApplication();
-        services.AddInfrastructure(configuration);
-        Services = services.BuildServiceProvider(validateScopes: true);
+        Services = BuildServices(_database);
 
         await DatabaseMigrator.MigrateAsync(Services);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    /// <summary>Application and infrastructure services as the app registers them, on this database.</summary>
+    public static ServiceProvider BuildServices(TestDatabase database)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = database.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        return services.BuildServiceProvider(validateScopes: true);
     }
 
     /// <summary>A DI scope whose current user is the given account, with the claims a sign-in would give.</summary>

@@ -3,7 +3,6 @@ using FlexWork.Domain.Common;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -17,7 +16,7 @@ public class MigrationTests
     public async Task Migrations_apply_on_an_empty_database_and_match_the_model()
     {
         await using var database = await TestDatabase.CreateAsync("migrate");
-        await using var services = BuildServices(database);
+        await using var services = DemoDatabaseFixture.BuildServices(database);
 
         await DatabaseMigrator.MigrateAsync(services, Ct);
 
@@ -40,7 +39,7 @@ public class MigrationTests
     public async Task The_audit_log_refuses_updates_and_deletes()
     {
         await using var database = await TestDatabase.CreateAsync("audit");
-        await using var services = BuildServices(database);
+        await using var services = DemoDatabaseFixture.BuildServices(database);
         await DatabaseMigrator.MigrateAsync(services, Ct);
 
         await using (var scope = services.CreateAsyncScope())
@@ -64,17 +63,5 @@ public class MigrationTests
 
         await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_log", connection);
         Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
-    }
-
-    private static ServiceProvider BuildServices(TestDatabase database)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = database.ConnectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddApplication();
-        services.AddInfrastructure(configuration);
-        return services.BuildServiceProvider();
     }
 }
