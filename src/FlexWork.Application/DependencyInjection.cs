@@ -5,6 +5,7 @@ using FlexWork.Application.Auditing.SearchAudit;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports.ImportEmployees;
+using FlexWork.Application.Imports.ImportOrganization;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Application.Profiles;
@@ -27,6 +28,8 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<InvitationService>();
         services.AddScoped<EmployeeImportService>();
+        services.AddScoped<UnitImportService>();
+        services.AddScoped<PositionImportService>();
         services.AddScoped<EmployeeAdministration>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<PositionAdministration>();

@@ -1,6 +1,7 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -25,13 +26,13 @@ public sealed class SmtpOptions
     public string FromName { get; set; } = "FlexWork";
 }
 
-public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options) : IInvitationMailer
+public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<SmtpInvitationMailer> logger) : IInvitationMailer
 {
     private readonly SmtpOptions _options = options.Value;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.Host);
 
-    public async Task SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default)
+    public async Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_options.FromName, _options.From));
@@ -58,17 +59,27 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options) : IInvit
         };
 
         var host = _options.Host ?? throw new InvalidOperationException("SMTP is not configured (Smtp:Host).");
-        using var client = new SmtpClient();
-        await client.ConnectAsync(
-            host, _options.Port,
-            _options.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None,
-            cancellationToken);
-        if (!string.IsNullOrEmpty(_options.UserName))
+        try
         {
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
-        }
+            using var client = new SmtpClient();
+            await client.ConnectAsync(
+                host, _options.Port,
+                _options.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None,
+                cancellationToken);
+            if (!string.IsNullOrEmpty(_options.UserName))
+            {
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+            }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is MailKit.CommandException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException
+            or AuthenticationException or System.Net.Sockets.SocketException or IOException)
+        {
+            logger.LogWarning(ex, "Invitation e-mail to {Email} could not be sent through {Host}", email, host);
+            return false;
+        }
     }
 }

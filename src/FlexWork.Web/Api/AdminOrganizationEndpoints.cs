@@ -72,18 +72,10 @@ internal static class AdminOrganizationEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Reactivate an employee").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        employees.MapPost("/{id:guid}/invitation", async (
-                Guid id, HttpContext context, InvitationService invitations, EmployeeAdministration employees, IInvitationMailer mailer, CancellationToken ct) =>
+        employees.MapPost("/{id:guid}/invitation", async (Guid id, HttpContext context, InvitationService invitations, CancellationToken ct) =>
             {
-                var invitation = await invitations.InviteAsync(id, ct);
-                var link = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{AcceptInvitation.LinkFor(invitation)}";
-                if (mailer.IsConfigured)
-                {
-                    var employee = await employees.GetAsync(id, ct);
-                    await mailer.SendAsync(employee.Email, employee.FullName, link, ct);
-                }
-
-                return TypedResults.Ok(new InvitationResponse(link, mailer.IsConfigured));
+                var sent = await invitations.SendAsync([id], AcceptInvitation.LinksUnder(context.BaseUri()), cancellationToken: ct);
+                return TypedResults.Ok(new InvitationResponse(sent[0].Link, sent[0].Emailed));
             })
             .WithSummary("Issue an invitation link with which the employee sets a first password (works once, expires)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);

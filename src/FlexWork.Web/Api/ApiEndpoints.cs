@@ -22,4 +22,8 @@ internal static class ApiEndpoints
         admin.MapAdminAuditEndpoints();
         return endpoints;
     }
+
+    /// <summary>The app's address as the caller reached it, ending in '/' (for links in answers).</summary>
+    public static string BaseUri(this HttpContext context) =>
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
 }

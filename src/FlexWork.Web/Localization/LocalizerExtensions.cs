@@ -1,5 +1,5 @@
 using System.Globalization;
-using FlexWork.Application.Imports.ImportEmployees;
+using FlexWork.Application.Imports;
 using FlexWork.Domain.Common;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,5 @@
 using FlexWork.Infrastructure.Email;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FlexWork.IntegrationTests.Accounts;
@@ -14,10 +15,10 @@ public class InvitationMailTests
         var mailer = new SmtpInvitationMailer(Options.Create(new SmtpOptions
         {
             Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, From = "noreply@demo.go.id",
-        }));
+        }), NullLogger<SmtpInvitationMailer>.Instance);
         Assert.True(mailer.IsConfigured);
 
-        await mailer.SendAsync("dimas.anggara@demo.go.id", "Dimas Anggara", "https://flexwork.example/Account/AcceptInvitation?userId=u1&code=c1", Ct);
+        Assert.True(await mailer.SendAsync("dimas.anggara@demo.go.id", "Dimas Anggara", "https://flexwork.example/Account/AcceptInvitation?userId=u1&code=c1", Ct));
 
         var (recipient, data) = await smtp.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.Equal("dimas.anggara@demo.go.id", recipient);
@@ -28,5 +29,18 @@ public class InvitationMailTests
 
     [Fact]
     public void Without_a_host_the_mailer_says_it_is_not_configured() =>
-        Assert.False(new SmtpInvitationMailer(Options.Create(new SmtpOptions())).IsConfigured);
+        Assert.False(new SmtpInvitationMailer(Options.Create(new SmtpOptions()), NullLogger<SmtpInvitationMailer>.Instance).IsConfigured);
+
+    [Fact]
+    public async Task An_unreachable_mail_server_is_reported_as_not_sent_rather_than_thrown()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens on this port now
+        var mailer = new SmtpInvitationMailer(
+            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, UseStartTls = false }), NullLogger<SmtpInvitationMailer>.Instance);
+
+        Assert.False(await mailer.SendAsync("dimas.anggara@demo.go.id", "Dimas Anggara", "https://flexwork.example/x", Ct));
+    }
 }

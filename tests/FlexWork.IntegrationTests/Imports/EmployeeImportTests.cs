@@ -1,5 +1,6 @@
 using System.Text;
 using FlexWork.Application.Common;
+using FlexWork.Application.Imports;
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

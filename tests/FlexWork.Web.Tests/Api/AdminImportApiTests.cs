@@ -37,6 +37,50 @@ public class AdminImportApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task With_invite_the_created_employees_get_working_invitation_links_and_unchanged_ones_none()
+    {
+        var client = await fixture.ClientForAsync("admin@demo.go.id");
+        var csv = $"{Header}\n199102022015021022,Api Undang,api.undang@demo.go.id,Biro Umum dan Layanan Publik,Arsiparis,,PNS,2024-01-01\n";
+
+        var applied = await PostAsync(client, csv, "?apply=true&invite=true");
+        var invitation = Assert.Single(applied.GetProperty("invitations").EnumerateArray());
+        Assert.Equal("api.undang@demo.go.id", invitation.GetProperty("email").GetString());
+        Assert.False(invitation.GetProperty("emailed").GetBoolean(), "no SMTP in tests: the link is to be passed on");
+        var link = invitation.GetProperty("link").GetString()!;
+        Assert.StartsWith("http://localhost/Account/AcceptInvitation?userId=", link, StringComparison.Ordinal);
+
+        var page = await fixture.Factory.CreateClient().GetAsync(new Uri(link).PathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("accept-invitation", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var again = await PostAsync(client, csv, "?apply=true&invite=true");
+        Assert.Empty(again.GetProperty("invitations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Units_and_positions_import_through_the_api_in_order_and_report_errors_in_english_on_request()
+    {
+        var client = await fixture.ClientForAsync("admin@demo.go.id");
+        var units = await PostAsync(client, "nama,induk,zona_waktu\nApi Pusat Data,,WIB\nApi Seksi Jaringan,Api Pusat Data,\n", "?apply=true", "units");
+        Assert.Equal((2, true), (units.GetProperty("created").GetInt32(), units.GetProperty("applied").GetBoolean()));
+        var tree = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/units", Ct);
+        Assert.Contains(tree.EnumerateArray(), u => u.GetProperty("name").GetString() == "Api Seksi Jaringan");
+
+        var positions = await PostAsync(client, "nama,jenis,luar_kantor,tanpa_ruang_khusus,dengan_tik,sedikit_tatap_muka,tanpa_pengawasan_terus\nApi Pengelola Jaringan,Fungsional,Ya,Ya,Ya,Ya,Ya\n", "?apply=true", "positions");
+        Assert.Equal(1, positions.GetProperty("created").GetInt32());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/imports/positions")
+        {
+            Content = new StringContent("nama,jenis,luar_kantor\nApi Salah,Honorer,Mungkin\n", Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en-US");
+        var report = await (await client.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var messages = report.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
+        Assert.Contains("Row 2, column jenis: unknown position kind \"Honorer\": use Struktural, Fungsional or Pelaksana.", messages);
+        Assert.Contains("Row 2, column luar_kantor: \"Mungkin\" is not Ya (yes) or Tidak (no).", messages);
+    }
+
+    [Fact]
     public async Task Every_error_code_has_a_message_in_both_languages()
     {
         var client = await fixture.ClientForAsync("admin@demo.go.id");
@@ -72,9 +116,9 @@ public class AdminImportApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string csv, string query)
+    private static async Task<JsonElement> PostAsync(HttpClient client, string csv, string query, string kind = "employees")
     {
-        var response = await client.PostAsync($"/api/v1/admin/imports/employees{query}", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
+        var response = await client.PostAsync($"/api/v1/admin/imports/{kind}{query}", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }

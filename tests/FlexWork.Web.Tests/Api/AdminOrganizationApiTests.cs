@@ -133,6 +133,8 @@ public class AdminOrganizationApiTests(ApiFixture fixture) : IClassFixture<ApiFi
             () => client.PostAsync($"/api/v1/admin/employees/{id}/invitation", null, Ct),
             () => client.GetAsync("/api/v1/admin/audit", Ct),
             () => client.PostAsync("/api/v1/admin/imports/employees", new StringContent("nip\n", System.Text.Encoding.UTF8, "text/csv"), Ct),
+            () => client.PostAsync("/api/v1/admin/imports/units", new StringContent("nama\n", System.Text.Encoding.UTF8, "text/csv"), Ct),
+            () => client.PostAsync("/api/v1/admin/imports/positions", new StringContent("nama,jenis\n", System.Text.Encoding.UTF8, "text/csv"), Ct),
         };
         foreach (var call in calls)
         {

@@ -8,5 +8,7 @@ public interface IInvitationMailer
 {
     bool IsConfigured { get; }
 
-    Task SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default);
+    /// <returns>False when the mail server could not be reached or refused the message (logged);
+    /// the link stays valid, so the admin can pass it on by hand.</returns>
+    Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default);
 }

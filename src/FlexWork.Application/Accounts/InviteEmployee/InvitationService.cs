@@ -28,6 +28,9 @@ public interface IIdentityService
 
 public sealed record InvitationToken(string UserId, string Token);
 
+/// <summary>An invitation as the admin sees it: the link to pass on, and whether it was e-mailed.</summary>
+public sealed record SentInvitation(Guid EmployeeId, string Nip, string FullName, string Email, string Link, bool Emailed);
+
 /// <summary>
 /// Agency admins invite employees: the person follows the link once to set a first password.
 /// There is no self-registration.
@@ -36,8 +39,43 @@ public sealed class InvitationService(
     IFlexWorkDbContextFactory dbFactory,
     ICurrentUser currentUser,
     IIdentityService identity,
+    IInvitationMailer mailer,
     TimeProvider timeProvider)
 {
+    /// <summary>
+    /// Invites each employee and, when SMTP is configured, e-mails the link. A mail that fails
+    /// does not stop the others: its link is returned with <c>Emailed = false</c>.
+    /// </summary>
+    /// <param name="linkFor">Makes the absolute link from a token (the web layer knows the host).</param>
+    public async Task<IReadOnlyList<SentInvitation>> SendAsync(
+        IReadOnlyCollection<Guid> employeeIds, Func<InvitationToken, string> linkFor, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        var sent = new List<SentInvitation>(employeeIds.Count);
+        foreach (var batch in employeeIds.Chunk(200))
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var employees = await db.Employees.Where(e => batch.Contains(e.Id) && e.AgencyId == agencyId).ToDictionaryAsync(e => e.Id, cancellationToken);
+            var links = new List<(Employee Employee, string Link)>(batch.Length);
+            foreach (var id in batch)
+            {
+                var employee = employees.GetValueOrDefault(id) ?? throw new NotFoundException("Employee", id);
+                links.Add((employee, linkFor(await IssueAsync(db, agencyId, employee, cancellationToken))));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (employee, link) in links)
+            {
+                var emailed = mailer.IsConfigured && await mailer.SendAsync(employee.Email, employee.FullName, link, cancellationToken);
+                sent.Add(new SentInvitation(employee.Id, employee.Nip, employee.FullName, employee.Email, link, emailed));
+                progress?.Report(sent.Count);
+            }
+        }
+
+        return sent;
+    }
+
     public async Task<InvitationToken> InviteAsync(Guid employeeId, CancellationToken cancellationToken = default)
     {
         var agencyId = currentUser.RequireAgencyAdmin();
@@ -45,12 +83,18 @@ public sealed class InvitationService(
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId && e.AgencyId == agencyId, cancellationToken)
             ?? throw new NotFoundException("Employee", employeeId);
 
+        var invitation = await IssueAsync(db, agencyId, employee, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return invitation;
+    }
+
+    private async Task<InvitationToken> IssueAsync(IFlexWorkDbContext db, Guid agencyId, Employee employee, CancellationToken cancellationToken)
+    {
         var invitation = await identity.IssueInvitationAsync(employee, cancellationToken);
         employee.LinkAccount(invitation.UserId);
         db.AuditEntries.Add(AuditEntry.Record(
             agencyId, currentUser.UserId, nameof(Employee), employee.Id.ToString(), "InvitationIssued", "{}",
             timeProvider.GetUtcNow(), currentUser.IpAddress));
-        await db.SaveChangesAsync(cancellationToken);
         return invitation;
     }
 }

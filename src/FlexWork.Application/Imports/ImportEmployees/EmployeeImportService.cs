@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Auditing;
-using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +18,6 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
 {
     private const int BatchSize = 5_000;
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "dd-MM-yyyy", "d/M/yyyy", "d-M-yyyy"];
-
     public Task<ImportReport> PreviewAsync(Stream csv, CancellationToken cancellationToken = default) =>
         RunAsync(csv, apply: false, validRowsOnly: false, progress: null, cancellationToken);
 
@@ -34,8 +31,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         var file = await EmployeeCsv.ReadAsync(csv, cancellationToken);
         if (file.MissingColumns.Count > 0)
         {
-            var missing = file.MissingColumns.Select(c => new ImportError(1, c, "COLUMN_MISSING", [c])).ToList();
-            return new ImportReport(file.Rows.Count, 0, 0, 0, missing, Applied: false);
+            return ImportReport.ColumnsMissing(file);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -51,9 +47,9 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             return report;
         }
 
-        await SaveAsync(db, agencyId, context, check, progress, cancellationToken);
+        var createdIds = await SaveAsync(db, agencyId, context, check, progress, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
-        return report with { Applied = true };
+        return report with { Applied = true, CreatedIds = createdIds };
     }
 
     private static CheckResult Check(IReadOnlyList<CsvRow> rows, ImportContext context)
@@ -88,6 +84,10 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             if (name.Length == 0)
             {
                 Fail(EmployeeCsv.Name, "NAME_REQUIRED");
+            }
+            else if (name.Length > ImportCsv.MaxNameLength)
+            {
+                Fail(EmployeeCsv.Name, "NAME_TOO_LONG", ImportCsv.MaxNameLength.ToString(CultureInfo.InvariantCulture));
             }
 
             var email = row[EmployeeCsv.Email].ToLowerInvariant();
@@ -160,7 +160,15 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
                 Fail(EmployeeCsv.DisciplinaryUntil, "DATE_RANGE_INVALID");
             }
 
-            var timeZone = ParseTimeZone(row[EmployeeCsv.TimeZone]);
+            foreach (var (column, max) in new[] { (EmployeeCsv.DisciplinaryReference, 200), (EmployeeCsv.Domicile, 500) })
+            {
+                if (row[column].Length > max)
+                {
+                    Fail(column, "TEXT_TOO_LONG", max.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            var timeZone = ImportCsv.ParseTimeZone(row[EmployeeCsv.TimeZone]);
             if (timeZone is null && row[EmployeeCsv.TimeZone].Length > 0)
             {
                 Fail(EmployeeCsv.TimeZone, "TIME_ZONE_INVALID", row[EmployeeCsv.TimeZone]);
@@ -222,7 +230,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
     }
 
     /// <summary>Saves in batches inside one transaction: all rows land, or none.</summary>
-    private async Task SaveAsync(IFlexWorkDbContext db, Guid agencyId, ImportContext context, CheckResult check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> SaveAsync(IFlexWorkDbContext db, Guid agencyId, ImportContext context, CheckResult check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var total = check.Creates.Count + check.Updates.Count;
         var done = 0;
@@ -287,6 +295,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             timeProvider.GetUtcNow(), currentUser.IpAddress));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return [.. created.Values.Select(e => e.Id)];
     }
 
     private static int Depth(string nip, Dictionary<string, string?> supervisorOf)
@@ -322,7 +331,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
     private static Guid? Lookup(
         Dictionary<string, List<Guid>> byName, string value, string column, string unknownCode, string ambiguousCode, Action<string, string, string[]> fail)
     {
-        if (!byName.TryGetValue(Normalize(value), out var ids))
+        if (!byName.TryGetValue(ImportCsv.NormalizeName(value), out var ids))
         {
             fail(column, unknownCode, [value]);
             return null;
@@ -350,7 +359,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ImportCsv.TryParseDate(text, out var date))
         {
             return date;
         }
@@ -359,22 +368,11 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         return null;
     }
 
-    private static string? ParseTimeZone(string text) => text.ToUpperInvariant() switch
-    {
-        "" => null,
-        "WIB" => IndonesianTimeZones.Wib,
-        "WITA" => IndonesianTimeZones.Wita,
-        "WIT" => IndonesianTimeZones.Wit,
-        _ => IndonesianTimeZones.All.FirstOrDefault(z => string.Equals(z, text, StringComparison.OrdinalIgnoreCase)),
-    };
-
     private static bool IsEmail(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at < email.Length - 1 && !email.Contains(' ', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1 && email.Length <= 256 && !email.Contains(' ', StringComparison.Ordinal);
     }
-
-    internal static string Normalize(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     private sealed record CheckResult(List<Candidate> Creates, List<Candidate> Updates, int Unchanged, List<ImportError> Errors);
 
@@ -403,8 +401,8 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
                 e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference, e.Domicile, e.TimeZoneId));
 
             return new ImportContext(
-                units.GroupBy(u => Normalize(u.Name)).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList()),
-                positions.GroupBy(p => Normalize(p.Name)).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList()),
+                units.GroupBy(u => ImportCsv.NormalizeName(u.Name)).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList()),
+                positions.GroupBy(p => ImportCsv.NormalizeName(p.Name)).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList()),
                 existing,
                 employees.ToDictionary(e => e.Email, e => e.Nip, StringComparer.OrdinalIgnoreCase));
         }

@@ -1,4 +1,4 @@
-namespace FlexWork.Application.Imports.ImportEmployees;
+namespace FlexWork.Application.Imports;
 
 /// <summary>One problem in the file: the spreadsheet row and column, a stable code and its arguments.</summary>
 public sealed record ImportError(int Row, string Column, string Code, IReadOnlyList<string> Arguments);
@@ -13,6 +13,13 @@ public sealed record ImportReport(
     bool Applied)
 {
     public int RowsWithErrors => Errors.Select(e => e.Row).Distinct().Count();
+
+    /// <summary>The ids of what an applied import created (e.g. to invite new employees).</summary>
+    public IReadOnlyList<Guid> CreatedIds { get; init; } = [];
+
+    /// <summary>The report for a file whose header lacks required columns: nothing else is checked.</summary>
+    public static ImportReport ColumnsMissing(CsvFile file) =>
+        new(file.Rows.Count, 0, 0, 0, [.. file.MissingColumns.Select(c => new ImportError(1, c, "COLUMN_MISSING", [c]))], Applied: false);
 }
 
 public enum ImportPhase
@@ -20,6 +27,7 @@ public enum ImportPhase
     Reading,
     Checking,
     Saving,
+    Inviting,
     Done,
 }
 
