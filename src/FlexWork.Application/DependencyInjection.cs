@@ -2,12 +2,16 @@ using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Agencies.ListAgencies;
 using FlexWork.Application.Agencies.ManageAgencies;
 using FlexWork.Application.Auditing.SearchAudit;
+using FlexWork.Application.Calendar.ManageCalendar;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Imports.ImportOrganization;
+using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
@@ -33,6 +37,10 @@ public static class DependencyInjection
         services.AddScoped<EmployeeAdministration>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<PositionAdministration>();
+        services.AddScoped<PolicyAdministration>();
+        services.AddScoped<PolicyCheckService>();
+        services.AddScoped<CalendarAdministration>();
+        services.AddScoped<LocationAdministration>();
         return services;
     }
 }

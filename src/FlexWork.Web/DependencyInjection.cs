@@ -1,3 +1,4 @@
+using FlexWork.Application.Policies;
 using FlexWork.Web.Api;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -87,7 +88,11 @@ public static class DependencyInjection
         services.AddLoginRateLimiting(builder.Configuration);
 
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new HourMinuteConverter()); // "07:30", as in the policy
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,7 +1,10 @@
 using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Auditing;
+using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
+using FlexWork.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,6 +26,12 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<Employee> Employees { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<PolicyVersion> PolicyVersions { get; }
+
+    DbSet<CalendarEntry> CalendarEntries { get; }
+
+    DbSet<ApprovedLocation> ApprovedLocations { get; }
 
     /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
     DatabaseFacade Database { get; }

@@ -72,6 +72,9 @@ public sealed class Employee : IAgencyOwned
     /// </summary>
     public string? EligibilityOverrideReason { get; private set; }
 
+    /// <summary>Keadaan khusus, or duties that must be done outside the office (which the policy may exempt from the caps).</summary>
+    public EligibilityOverrideKind? EligibilityOverrideKind { get; private set; }
+
     /// <summary>Last day the override holds; it lapses by itself afterwards.</summary>
     public DateOnly? EligibilityOverrideUntil { get; private set; }
 
@@ -187,7 +190,8 @@ public sealed class Employee : IAgencyOwned
     }
 
     /// <summary>Grants an eligibility override ("keadaan khusus") with a reason, until a date that is not past.</summary>
-    public void GrantEligibilityOverride(string reason, DateOnly until, DateOnly today)
+    public void GrantEligibilityOverride(
+        string reason, DateOnly until, DateOnly today, EligibilityOverrideKind kind = Employees.EligibilityOverrideKind.SpecialCircumstances)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -201,9 +205,10 @@ public sealed class Employee : IAgencyOwned
 
         EligibilityOverrideReason = reason.Trim();
         EligibilityOverrideUntil = until;
+        EligibilityOverrideKind = kind;
     }
 
-    public void RevokeEligibilityOverride() => (EligibilityOverrideReason, EligibilityOverrideUntil) = (null, null);
+    public void RevokeEligibilityOverride() => (EligibilityOverrideReason, EligibilityOverrideUntil, EligibilityOverrideKind) = (null, null, null);
 
     public bool HasEligibilityOverrideOn(DateOnly day) => EligibilityOverrideUntil is { } until && day <= until;
 

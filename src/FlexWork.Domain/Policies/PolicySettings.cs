@@ -175,7 +175,7 @@ public sealed record RamadanSchedule
     public IReadOnlyList<DateRange> Periods { get; init; } =
     [
         new(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 30)),
-        new(new DateOnly(2026, 2, 18), new DateOnly(2026, 3, 19)),
+        new(new DateOnly(2026, 2, 18), new DateOnly(2026, 3, 20)),
     ];
 
     public int WeeklyMinutes { get; init; } = 1950;

@@ -1,9 +1,12 @@
 using FlexWork.Application.Common;
 using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Auditing;
+using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
+using FlexWork.Domain.Policies;
 using FlexWork.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +29,12 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<ApprovedLocation> ApprovedLocations => Set<ApprovedLocation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentUser CurrentUser => currentUser;
@@ -43,6 +52,9 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         builder.Entity<Position>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<Employee>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<PolicyVersion>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<CalendarEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<ApprovedLocation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
 
         // A new agency-owned entity type without a filter would leak across agencies: fail fast.
         var unfiltered = builder.Model.GetEntityTypes()

@@ -1,9 +1,12 @@
 using System.Globalization;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
+using FlexWork.Domain.Policies;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -96,6 +99,7 @@ public sealed class DemoSeeder(
         var arsiparis = Position.Create(agency.Id, "Arsiparis", PositionKind.Fungsional, DutyCriteria.AllMet);
         var layanan = Position.Create(agency.Id, "Pengelola Layanan Operasional", PositionKind.Pelaksana, FrontLineService);
         db.AddRange(agency, setjen, sdm, umum, digital, kanwil, sekjen, kepalaBiro, direktur, kepalaBagian, analisSdm, pranataKomputer, arsiparis, layanan);
+        SeedPolicy(agency, umum);
 
         var secretary = Hire(agency, "Ratna Dewi Kusumawati", "sekjen@demo.go.id", setjen, sekjen, null, years: 4);
         var kepala = Hire(agency, "Hendra Gunawan", "kepala@demo.go.id", sdm, kepalaBiro, secretary, years: 5);
@@ -153,6 +157,7 @@ public sealed class DemoSeeder(
         var kepalaBadan = Position.Create(agency.Id, "Kepala Badan", PositionKind.Struktural, DutyCriteria.AllMet);
         var analis = Position.Create(agency.Id, "Analis Kepegawaian", PositionKind.Fungsional, DutyCriteria.AllMet);
         db.AddRange(agency, bkd, kominfo, kepalaBadan, analis);
+        db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id));
 
         var head = Hire(agency, "Muhammad Idris", null, bkd, kepalaBadan, null, years: 4);
         var admin = Hire(agency, "Admin Provinsi", "admin@demo2.go.id", bkd, analis, head, years: 3);
@@ -164,6 +169,25 @@ public sealed class DemoSeeder(
 
         await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (pegawai, null));
         logger.LogInformation("Seeded demo agency {AgencyCode}", agency.Code);
+    }
+
+    /// <summary>
+    /// DEMO's published policy: the regulation's defaults, except that the front-line services
+    /// of Biro Umum work from the office; plus the national calendar and two approved locations.
+    /// </summary>
+    private void SeedPolicy(Agency agency, OrganizationUnit frontLine)
+    {
+        var settings = PolicySettings.Regulation with
+        {
+            UnitOverrides = [new UnitOverride { UnitId = frontLine.Id, EnabledModes = [] }],
+        };
+        var version = PolicyVersion.CreateDraft(agency.Id, settings, null, timeProvider.GetUtcNow());
+        version.Publish(1, _today, "Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", _today, timeProvider.GetUtcNow(), null);
+        db.PolicyVersions.Add(version);
+        db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id));
+        db.ApprovedLocations.AddRange(
+            ApprovedLocation.Create(agency.Id, "Kantor Wilayah Sulawesi Selatan", LocationKind.OtherOffice, "Jl. A. P. Pettarani No. 2, Makassar", new GeoArea(-5.1477, 119.4327, 150)),
+            ApprovedLocation.Create(agency.Id, "Ruang Kerja Bersama Gedung Sarinah", LocationKind.OtherLocation, "Jl. M.H. Thamrin No. 11, Jakarta Pusat"));
     }
 
     private Task<bool> AgencyExistsAsync(string code, CancellationToken cancellationToken) =>

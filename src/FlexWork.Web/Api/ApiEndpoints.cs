@@ -15,11 +15,13 @@ internal static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapEmployeeEndpoints();
+        api.MapPolicyEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();
         admin.MapAdminOrganizationEndpoints();
         admin.MapAdminAuditEndpoints();
+        admin.MapAdminPolicyEndpoints();
         return endpoints;
     }
 

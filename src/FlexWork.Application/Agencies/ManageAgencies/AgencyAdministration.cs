@@ -1,6 +1,7 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Common;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class AgencyAdministration(
         }
 
         db.Agencies.Add(agency);
+        db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id)); // the shipped holidays, for the admin to correct
         await db.SaveChangesAsync(cancellationToken);
         var invitation = await identity.CreateAgencyAdminAsync(agency.Id, input.AdminEmail, cancellationToken);
         return new CreatedAgency(agency.Id, invitation);

@@ -29,17 +29,19 @@ public sealed record EmployeeInput(
     string? TimeZoneId = null,
     string? EligibilityOverrideReason = null,
     DateOnly? EligibilityOverrideUntil = null,
-    uint Version = 0);
+    uint Version = 0,
+    EligibilityOverrideKind EligibilityOverrideKind = EligibilityOverrideKind.SpecialCircumstances);
 
 public sealed record EmployeeDetails(
     Guid Id, string Nip, string FullName, string Email, Guid UnitId, Guid PositionId, Guid? SupervisorId, string? SupervisorName,
     EmploymentType EmploymentType, DateOnly PositionStartDate, DisciplinaryStatus DisciplinaryStatus, DateOnly? DisciplinaryFrom,
     DateOnly? DisciplinaryUntil, string? DisciplinaryReference, string? Domicile, string? TimeZoneId, string? EligibilityOverrideReason,
-    DateOnly? EligibilityOverrideUntil, bool IsActive, bool HasAccount, uint Version)
+    DateOnly? EligibilityOverrideUntil, EligibilityOverrideKind? EligibilityOverrideKind, bool IsActive, bool HasAccount, uint Version)
 {
     public EmployeeInput ToInput() => new(
         Nip, FullName, Email, UnitId, PositionId, SupervisorId, EmploymentType, PositionStartDate, DisciplinaryStatus, DisciplinaryFrom,
-        DisciplinaryUntil, DisciplinaryReference, Domicile, TimeZoneId, EligibilityOverrideReason, EligibilityOverrideUntil, Version);
+        DisciplinaryUntil, DisciplinaryReference, Domicile, TimeZoneId, EligibilityOverrideReason, EligibilityOverrideUntil, Version,
+        EligibilityOverrideKind ?? Domain.Employees.EligibilityOverrideKind.SpecialCircumstances);
 }
 
 public sealed class EmployeeInputValidator : AbstractValidator<EmployeeInput>
@@ -77,7 +79,7 @@ public sealed class EmployeeAdministration(
                 e.Id, e.Nip, e.FullName, e.Email, e.UnitId, e.PositionId, e.SupervisorId,
                 db.Employees.Where(s => s.Id == e.SupervisorId).Select(s => s.FullName).FirstOrDefault(),
                 e.EmploymentType, e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference,
-                e.Domicile, e.TimeZoneId, e.EligibilityOverrideReason, e.EligibilityOverrideUntil, e.IsActive, e.UserId != null, e.Version))
+                e.Domicile, e.TimeZoneId, e.EligibilityOverrideReason, e.EligibilityOverrideUntil, e.EligibilityOverrideKind, e.IsActive, e.UserId != null, e.Version))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Employee", id);
     }
 
@@ -173,9 +175,10 @@ public sealed class EmployeeAdministration(
 
         if (input.EligibilityOverrideReason is { Length: > 0 } reason && input.EligibilityOverrideUntil is { } until)
         {
-            if (reason != employee.EligibilityOverrideReason || until != employee.EligibilityOverrideUntil)
+            if (reason != employee.EligibilityOverrideReason || until != employee.EligibilityOverrideUntil
+                || input.EligibilityOverrideKind != employee.EligibilityOverrideKind)
             {
-                employee.GrantEligibilityOverride(reason, until, DateOnly.FromDateTime(timeProvider.GetLocalNow().Date));
+                employee.GrantEligibilityOverride(reason, until, DateOnly.FromDateTime(timeProvider.GetLocalNow().Date), input.EligibilityOverrideKind);
             }
         }
         else

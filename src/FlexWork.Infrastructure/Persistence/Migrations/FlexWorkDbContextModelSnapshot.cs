@@ -131,6 +131,49 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Calendar.CalendarEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_entries");
+
+                    b.HasIndex("AgencyId", "Date")
+                        .HasDatabaseName("ix_calendar_entries_agency_id_date");
+
+                    b.HasIndex("AgencyId", "UnitId")
+                        .HasDatabaseName("ix_calendar_entries_agency_id_unit_id");
+
+                    b.ToTable("calendar_entries", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Employees.Employee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -165,6 +208,11 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("domicile");
+
+                    b.Property<string>("EligibilityOverrideKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("eligibility_override_kind");
 
                     b.Property<string>("EligibilityOverrideReason")
                         .HasMaxLength(500)
@@ -278,6 +326,69 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_employees_agency_id_supervisor_id_full_name");
 
                     b.ToTable("employees", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Locations.ApprovedLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("RadiusMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("radius_meters");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approved_locations");
+
+                    b.HasAlternateKey("AgencyId", "Id")
+                        .HasName("ak_approved_locations_agency_id_id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .HasDatabaseName("ix_approved_locations_agency_id_name");
+
+                    b.ToTable("approved_locations", (string)null);
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Organization.OrganizationUnit", b =>
@@ -402,6 +513,80 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_positions_agency_id_name");
 
                     b.ToTable("positions", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int?>("BasedOnNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("based_on_number");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("LegalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_reference");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_versions");
+
+                    b.HasIndex("AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_versions_agency_id")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex("AgencyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_versions_agency_id_number")
+                        .HasFilter("status = 'Published'");
+
+                    b.ToTable("policy_versions", (string)null);
                 });
 
             modelBuilder.Entity("FlexWork.Infrastructure.Identity.ApplicationUser", b =>
@@ -678,6 +863,23 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Calendar.CalendarEntry", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_entries_agencies_agency_id");
+
+                    b.HasOne("FlexWork.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "UnitId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calendar_entries_organization_units_agency_id_unit_id");
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Employees.Employee", b =>
                 {
                     b.HasOne("FlexWork.Domain.Agencies.Agency", null)
@@ -717,6 +919,16 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_employees_organization_units_agency_id_unit_id");
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Locations.ApprovedLocation", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approved_locations_agencies_agency_id");
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Organization.OrganizationUnit", b =>
                 {
                     b.HasOne("FlexWork.Domain.Agencies.Agency", null)
@@ -749,6 +961,16 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_positions_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_versions_agencies_agency_id");
                 });
 
             modelBuilder.Entity("FlexWork.Infrastructure.Identity.ApplicationUser", b =>

@@ -1,0 +1,94 @@
+using FlexWork.Application.Common;
+using FlexWork.Domain.Policies;
+using FluentValidation;
+
+namespace FlexWork.Application.Policies.CheckRequest;
+
+/// <summary>One day as the request form and the API send it; times are the employee's local time.</summary>
+public sealed record ProposedDayInput(DateOnly Date, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null, Guid? LocationId = null, string? Address = null);
+
+/// <summary>The proposed-request shape shared by the policy check and the request API.</summary>
+public sealed record ProposedRequestInput(
+    IReadOnlyList<ProposedDayInput> Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false)
+{
+    public ProposedRequest ToRequest() => new(
+        Days.Select(d => new ProposedDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)), Reason, WorkPlan, HasEvidence);
+}
+
+/// <summary>Malformed requests are refused before any rule is judged: they are the caller's mistake, not a finding.</summary>
+public sealed class ProposedRequestInputValidator : AbstractValidator<ProposedRequestInput>
+{
+    public const int MaxDays = 366;
+
+    public ProposedRequestInputValidator()
+    {
+        RuleFor(x => x.Days).NotEmpty().WithErrorCode("REQUEST_DAYS_REQUIRED")
+            .Must(d => d.Count <= MaxDays).WithErrorCode("REQUEST_TOO_MANY_DAYS")
+            .Must(d => d.Select(x => x.Date).Distinct().Count() == d.Count).WithErrorCode("REQUEST_DAY_REPEATED");
+        RuleForEach(x => x.Days).ChildRules(day =>
+        {
+            day.RuleFor(d => d.Mode).IsInEnum().WithErrorCode("REQUEST_MODE_INVALID");
+            day.RuleFor(d => d.End).NotNull().When(d => d.Start is not null).WithErrorCode("REQUEST_HOURS_INCOMPLETE");
+            day.RuleFor(d => d.Start).NotNull().When(d => d.End is not null).WithErrorCode("REQUEST_HOURS_INCOMPLETE");
+            day.RuleFor(d => d.End).Must((d, end) => end > d.Start).When(d => d.Start is not null && d.End is not null).WithErrorCode("REQUEST_HOURS_ORDER");
+            day.RuleFor(d => d.Address).MaximumLength(500).WithErrorCode("TEXT_TOO_LONG");
+        });
+        RuleFor(x => x.Reason).MaximumLength(2000).WithErrorCode("TEXT_TOO_LONG");
+        RuleFor(x => x.WorkPlan).Must(p => p is null || p.Count <= 50).WithErrorCode("REQUEST_WORK_PLAN_TOO_LONG");
+        RuleForEach(x => x.WorkPlan).ChildRules(item =>
+        {
+            item.RuleFor(i => i.Output).MaximumLength(500).WithErrorCode("TEXT_TOO_LONG");
+            item.RuleFor(i => i.Indicator).MaximumLength(500).WithErrorCode("TEXT_TOO_LONG");
+            item.RuleFor(i => i.Target).MaximumLength(200).WithErrorCode("TEXT_TOO_LONG");
+        });
+    }
+}
+
+/// <summary>The verdict on a proposed request, with the version it was judged against (0: the regulation template).</summary>
+public sealed record PolicyCheckResult(int PolicyNumber, string? LegalReference, ApprovalRoute Route, IReadOnlyList<Finding> Findings)
+{
+    public bool IsBlocked => Findings.Any(f => f.Severity == FindingSeverity.Block);
+}
+
+/// <summary>The policy in force for the caller, with their unit's overrides applied.</summary>
+public sealed record MyPolicy(int Number, DateOnly? EffectiveFrom, string? LegalReference, string TimeZoneId, PolicySettings Settings);
+
+/// <summary>
+/// Judges a proposed request of the signed-in employee without saving anything: what the
+/// request form shows as it is filled in, and what integrators call before submitting.
+/// </summary>
+public sealed class PolicyCheckService(
+    IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, IValidator<ProposedRequestInput> validator)
+{
+    public async Task<PolicyCheckResult> CheckAsync(ProposedRequestInput input, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
+        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
+        var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
+        var settings = policy.Settings.ForUnit(place.UnitPath);
+        var request = input.ToRequest();
+
+        // No requests are stored yet (they arrive with the request workflow): no other days, nobody away.
+        var context = await PolicyContextLoader.BuildAsync(db, place, settings, request, today, [], new Dictionary<DateOnly, int>(), cancellationToken);
+        var findings = PolicyEngine.Evaluate(context);
+        return new PolicyCheckResult(policy.Number, policy.LegalReference, settings.Requests.RouteFor([.. request.Days.Select(d => d.Mode)]), findings);
+    }
+
+    public async Task<MyPolicy> GetMyPolicyAsync(CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
+        var policy = await PolicyContextLoader.InForceAsync(db, PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId), cancellationToken);
+        return new MyPolicy(policy.Number, policy.EffectiveFrom, policy.LegalReference, place.TimeZoneId, policy.Settings.ForUnit(place.UnitPath));
+    }
+
+    private Guid RequireEmployee()
+    {
+        currentUser.RequireAgency();
+        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
+    }
+}

@@ -1,0 +1,93 @@
+using FlexWork.Application.Common;
+using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Policies;
+
+/// <summary>The version in force on a date; <see cref="Number"/> 0 is the regulation template (nothing published yet).</summary>
+public sealed record InForcePolicy(int Number, Guid? VersionId, DateOnly? EffectiveFrom, string? LegalReference, PolicySettings Settings);
+
+/// <summary>Where an employee sits: their unit up to the top of the tree, and the time zone that applies to them.</summary>
+public sealed record EmployeePlace(Guid EmployeeId, Guid UnitId, IReadOnlyList<Guid> UnitPath, string TimeZoneId, EmployeeFacts Facts);
+
+/// <summary>
+/// Reads what the policy engine needs from the database, so that the engine itself stays pure.
+/// Used by the policy check, and by requests and the draft preview.
+/// </summary>
+public static class PolicyContextLoader
+{
+    public static async Task<InForcePolicy> InForceAsync(IFlexWorkDbContext db, DateOnly date, CancellationToken cancellationToken)
+    {
+        var version = await db.PolicyVersions.AsNoTracking()
+            .Where(p => p.Status == PolicyVersionStatus.Published && p.EffectiveFrom <= date)
+            .OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        return version is null
+            ? new InForcePolicy(0, null, null, null, PolicySettings.Regulation)
+            : new InForcePolicy(version.Number, version.Id, version.EffectiveFrom, version.LegalReference, version.Settings);
+    }
+
+    public static async Task<EmployeePlace> PlaceAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken)
+    {
+        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
+            .Select(e => new
+            {
+                e.Id, e.UnitId, e.AgencyId, e.TimeZoneId, e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil,
+                e.EligibilityOverrideKind, e.EligibilityOverrideUntil,
+                PositionEligible = db.Positions.Where(p => p.Id == e.PositionId).Select(p => p.IsFlexibleWorkEligible).Single(),
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Employee", employeeId);
+
+        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.TimeZoneId }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var path = new List<Guid>();
+        string? unitTimeZone = null;
+        for (Guid? id = employee.UnitId; id is { } current && units.TryGetValue(current, out var unit) && !path.Contains(current); id = unit.ParentId)
+        {
+            path.Add(current);
+            unitTimeZone ??= unit.TimeZoneId;
+        }
+
+        var timeZone = employee.TimeZoneId ?? unitTimeZone
+            ?? await db.Agencies.Where(a => a.Id == employee.AgencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
+        var facts = new EmployeeFacts(
+            employee.PositionEligible, employee.PositionStartDate, employee.DisciplinaryStatus, employee.DisciplinaryFrom, employee.DisciplinaryUntil,
+            employee.EligibilityOverrideKind, employee.EligibilityOverrideUntil);
+        return new EmployeePlace(employee.Id, employee.UnitId, path, timeZone, facts);
+    }
+
+    /// <summary>
+    /// Everything around a proposed request: the calendar of the employee's unit, the agency's
+    /// active locations, the unit's head-count. Other planned days and the unit's away counts
+    /// come from <paramref name="otherDays"/> and <paramref name="othersAwayByDate"/>.
+    /// </summary>
+    public static async Task<PolicyCheckContext> BuildAsync(
+        IFlexWorkDbContext db, EmployeePlace place, PolicySettings settings, ProposedRequest request, DateOnly today,
+        IEnumerable<PlannedDay> otherDays, IReadOnlyDictionary<DateOnly, int> othersAwayByDate, CancellationToken cancellationToken)
+    {
+        DateOnly from = today, to = today;
+        if (request.Days.Count > 0)
+        {
+            // Whole weeks around the request: weekly rules look at every day of them.
+            from = PolicyEngine.WeekStart(request.Days[0].Date < today ? request.Days[0].Date : today);
+            to = PolicyEngine.WeekStart(request.Days[^1].Date).AddDays(6);
+        }
+
+        var entries = await db.CalendarEntries.AsNoTracking()
+            .Where(c => c.Date >= from && c.Date <= to.AddDays(31))
+            .Select(c => new { c.Date, c.Kind, c.UnitId })
+            .ToListAsync(cancellationToken);
+        var applicable = entries.Where(c => c.UnitId is not { } unit || place.UnitPath.Contains(unit)).ToList();
+        var calendar = new WorkCalendar(
+            applicable.Where(c => c.Kind != CalendarEntryKind.MandatoryOffice).Select(c => c.Date),
+            applicable.Where(c => c.Kind == CalendarEntryKind.MandatoryOffice).Select(c => c.Date));
+
+        var locations = await db.ApprovedLocations.AsNoTracking().Where(l => l.IsActive)
+            .ToDictionaryAsync(l => l.Id, l => l.Kind, cancellationToken);
+        var headcount = await db.Employees.CountAsync(e => e.UnitId == place.UnitId && e.IsActive, cancellationToken);
+
+        return new PolicyCheckContext(
+            settings, request, place.Facts, today, new PlannedDays(otherDays), new UnitOccupancy(headcount, othersAwayByDate), calendar,
+            locations);
+    }
+}

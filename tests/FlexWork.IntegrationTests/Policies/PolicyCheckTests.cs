@@ -1,0 +1,120 @@
+using FlexWork.Application.Calendar.ManageCalendar;
+using FlexWork.Application.Common;
+using FlexWork.Application.Locations.ManageLocations;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Policies.ManagePolicy;
+using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Locations;
+using FlexWork.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexWork.IntegrationTests.Policies;
+
+/// <summary>Checks against the seeded policy; nothing here publishes (see <see cref="PolicyPublishingTests"/>).</summary>
+public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A Monday at least two weeks ahead, so notice and holidays of the demo calendar stay out of the way.</summary>
+    private static readonly DateOnly Monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+
+    [Fact]
+    public async Task The_seeded_version_is_in_force_and_three_home_days_in_a_week_break_the_weekly_cap_on_the_third()
+    {
+        var result = await CheckAsync("pegawai@demo.go.id", Home(Monday), Home(Monday.AddDays(1)), Home(Monday.AddDays(2)));
+
+        Assert.Equal(1, result.PolicyNumber);
+        Assert.Equal("Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", result.LegalReference);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((RuleCodes.WeeklyRemoteCap, (DateOnly?)Monday.AddDays(2)), (finding.Code, finding.Date));
+        Assert.True(result.IsBlocked);
+    }
+
+    [Fact]
+    public async Task A_new_employee_is_told_why_they_are_not_eligible()
+    {
+        var result = await CheckAsync("baru@demo.go.id", Home(Monday));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("EMPLOYEE_NOT_ELIGIBLE.Tenure", finding.MessageKey);
+    }
+
+    [Fact]
+    public async Task Holidays_and_mandatory_office_days_of_the_agency_calendar_are_applied()
+    {
+        var week = Monday.AddDays(21);
+        await using (var admin = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            var calendar = admin.ServiceProvider.GetRequiredService<CalendarAdministration>();
+            await calendar.AddAsync(new CalendarInput(week, CalendarEntryKind.AgencyHoliday, "Hari Ulang Tahun Kementerian"), Ct);
+            await calendar.AddAsync(new CalendarInput(week.AddDays(1), CalendarEntryKind.MandatoryOffice, "Apel Kesadaran Nasional"), Ct);
+        }
+
+        var result = await CheckAsync("pegawai@demo.go.id", Home(week), Home(week.AddDays(1)));
+        Assert.Equal(["NON_WORKING_DAY.Holiday", "BLACKOUT_DATE"], result.Findings.Select(f => f.MessageKey));
+    }
+
+    [Fact]
+    public async Task Other_office_days_need_one_of_the_agencys_active_locations()
+    {
+        Guid kanwil;
+        await using (var admin = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            kanwil = (await admin.ServiceProvider.GetRequiredService<LocationAdministration>().ListAsync(Ct))
+                .Single(l => l.Kind == LocationKind.OtherOffice).Id;
+        }
+
+        var day = Monday.AddDays(28);
+        Assert.Empty((await CheckAsync("pegawai@demo.go.id", new ProposedDayInput(day, WorkMode.OtherOffice, LocationId: kanwil))).Findings);
+        Assert.Equal(
+            "LOCATION_NOT_APPROVED.Unknown",
+            (await CheckAsync("pegawai@demo.go.id", new ProposedDayInput(day, WorkMode.OtherOffice, LocationId: Guid.NewGuid()))).Findings.Single().MessageKey);
+    }
+
+    [Fact]
+    public async Task Admin_services_refuse_other_roles_and_agencies_only_see_their_own_policy()
+    {
+        foreach (var email in new[] { "pegawai@demo.go.id", "atasan@demo.go.id", "platform@flexwork.local" })
+        {
+            await using var scope = await fixture.ActAsAsync(email);
+            var policies = scope.ServiceProvider.GetRequiredService<PolicyAdministration>();
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.GetDraftAsync(Ct));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.ListVersionsAsync(Ct));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.PublishAsync(new PublishInput(new DateOnly(2030, 1, 1), "SK"), Ct));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => scope.ServiceProvider.GetRequiredService<LocationAdministration>().ListAsync(Ct));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => scope.ServiceProvider.GetRequiredService<CalendarAdministration>().ListAsync(2026, Ct));
+        }
+
+        await using (var platform = await fixture.ActAsAsync("platform@flexwork.local"))
+        {
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+                platform.ServiceProvider.GetRequiredService<PolicyCheckService>().CheckAsync(new ProposedRequestInput([Home(Monday)]), Ct));
+        }
+
+        await using var demo2 = await fixture.ActAsAsync("admin@demo2.go.id");
+        Assert.Empty(await demo2.ServiceProvider.GetRequiredService<PolicyAdministration>().ListVersionsAsync(Ct));
+        Assert.Empty(await demo2.ServiceProvider.GetRequiredService<LocationAdministration>().ListAsync(Ct));
+        Assert.Equal(0, (await demo2.ServiceProvider.GetRequiredService<PolicyAdministration>().GetDraftAsync(Ct)).BasedOnNumber ?? 0);
+        Assert.Contains(await demo2.ServiceProvider.GetRequiredService<CalendarAdministration>().ListAsync(2026, Ct), c => c.Name == "Hari Raya Natal");
+
+        var demoEntry = await DemoCalendarEntryAsync();
+        await Assert.ThrowsAsync<NotFoundException>(() => demo2.ServiceProvider.GetRequiredService<CalendarAdministration>().DeleteAsync(demoEntry, Ct));
+    }
+
+    private async Task<Guid> DemoCalendarEntryAsync()
+    {
+        await using var admin = await fixture.ActAsAsync("admin@demo.go.id");
+        return (await admin.ServiceProvider.GetRequiredService<CalendarAdministration>().ListAsync(2026, Ct))[0].Id;
+    }
+
+    private async Task<PolicyCheckResult> CheckAsync(string email, params ProposedDayInput[] days)
+    {
+        await using var scope = await fixture.ActAsAsync(email);
+        return await scope.ServiceProvider.GetRequiredService<PolicyCheckService>()
+            .CheckAsync(new ProposedRequestInput(days, "Menyusun laporan", [new WorkPlanItem("Laporan analisis jabatan")]), Ct);
+    }
+
+    private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
