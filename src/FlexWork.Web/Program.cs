@@ -33,6 +33,8 @@ try
         app.UseForwardedHeaders();
     }
 
+    // Outside the exception handler, so that a user's mistake turned into a 400 is logged as the 400 it is.
+    app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -44,7 +46,6 @@ try
     }
 
     app.UseSecurityHeaders();
-    app.UseSerilogRequestLogging();
     // Empty error responses: ProblemDetails for the API, the friendly page for people.
     app.UseWhen(
         context => context.Request.Path.StartsWithSegments("/api"),
