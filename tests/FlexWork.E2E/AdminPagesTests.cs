@@ -31,7 +31,7 @@ public class AdminPagesTests(BrowserFixture browser)
     {
         var employee = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(employee, "pegawai@demo.go.id");
-        foreach (var path in new[] { "/admin/employees", "/admin/employees/new", "/admin/import", "/admin/units", "/admin/positions", "/admin/audit", "/platform/agencies" })
+        foreach (var path in new[] { "/admin/employees", "/admin/employees/new", "/admin/import", "/admin/units", "/admin/positions", "/admin/audit", "/admin/policy", "/admin/policy/versions", "/admin/locations", "/admin/calendar", "/platform/agencies" })
         {
             await employee.GotoAsync(path);
             await Expect(employee.GetByText("Anda tidak berhak membuka halaman ini.")).ToBeVisibleAsync();

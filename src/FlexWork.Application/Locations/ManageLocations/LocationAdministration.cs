@@ -27,9 +27,9 @@ public sealed class LocationInputValidator : AbstractValidator<LocationInput>
         RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).WithErrorCode("LOCATION_AREA_INVALID");
         RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).WithErrorCode("LOCATION_AREA_INVALID");
         RuleFor(x => x.RadiusMeters).InclusiveBetween(10, 10_000).WithErrorCode("LOCATION_RADIUS_RANGE");
-        RuleFor(x => x)
-            .Must(x => (x.Latitude is null) == (x.Longitude is null) && (x.Latitude is null) == (x.RadiusMeters is null))
-            .WithName("Latitude").WithErrorCode("LOCATION_AREA_INCOMPLETE");
+        RuleFor(x => x.Latitude)
+            .Must((x, _) => (x.Latitude is null) == (x.Longitude is null) && (x.Latitude is null) == (x.RadiusMeters is null))
+            .WithErrorCode("LOCATION_AREA_INCOMPLETE");
     }
 }
 

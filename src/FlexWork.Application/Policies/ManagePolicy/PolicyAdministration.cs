@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Policies.ManagePolicy;
 
-/// <summary>The agency's draft. <see cref="Version"/> 0 means there is no saved draft yet (a save creates it).</summary>
-public sealed record PolicyDraft(PolicySettings Settings, int? BasedOnNumber, DateTimeOffset? UpdatedAt, uint Version);
+/// <summary>
+/// The agency's draft. <see cref="Version"/> 0 means there is no saved draft yet (a save creates it).
+/// <see cref="AgencyToday"/> is the earliest date it can take effect.
+/// </summary>
+public sealed record PolicyDraft(PolicySettings Settings, int? BasedOnNumber, DateTimeOffset? UpdatedAt, uint Version, DateOnly AgencyToday);
 
 public sealed record PolicyVersionSummary(
     int Number, DateOnly EffectiveFrom, string LegalReference, DateTimeOffset PublishedAt, string? PublishedBy, bool InForce);
@@ -38,14 +41,15 @@ public sealed class PolicyAdministration(
     {
         currentUser.RequireAgencyAdmin();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var today = await AgencyTodayAsync(db, timeProvider.GetUtcNow(), cancellationToken);
         if (await db.PolicyVersions.AsNoTracking().SingleOrDefaultAsync(p => p.Status == PolicyVersionStatus.Draft, cancellationToken) is { } draft)
         {
-            return new PolicyDraft(draft.Settings, draft.BasedOnNumber, draft.UpdatedAt, draft.Version);
+            return new PolicyDraft(draft.Settings, draft.BasedOnNumber, draft.UpdatedAt, draft.Version, today);
         }
 
         // No draft yet: offer the latest published version (or the regulation template) to start from.
         var latest = await LatestPublishedAsync(db, cancellationToken);
-        return new PolicyDraft(latest?.Settings ?? PolicySettings.Regulation, latest?.Number, null, 0);
+        return new PolicyDraft(latest?.Settings ?? PolicySettings.Regulation, latest?.Number, null, 0, today);
     }
 
     /// <param name="version">The draft version the admin edited (0 when there was no draft).</param>
@@ -75,7 +79,7 @@ public sealed class PolicyAdministration(
         }
 
         await db.SaveChangesAsync(cancellationToken); // a second draft racing this one hits the one-draft index
-        return new PolicyDraft(draft.Settings, draft.BasedOnNumber, draft.UpdatedAt, draft.Version);
+        return new PolicyDraft(draft.Settings, draft.BasedOnNumber, draft.UpdatedAt, draft.Version, await AgencyTodayAsync(db, now, cancellationToken));
     }
 
     /// <summary>Drops the draft; the next edit starts again from the latest published version.</summary>

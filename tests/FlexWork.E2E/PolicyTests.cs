@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlexWork.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class PolicyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Admin_lowers_the_weekly_cap_in_a_draft_publishes_it_and_the_check_api_then_blocks_a_second_home_day()
+    {
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kebijakan", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kebijakan kerja fleksibel" })).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.CheckPageAsync(page, "50-policy-editor");
+
+        // A contradiction is explained before anything is saved.
+        var perWeek = page.GetByLabel("Hari per minggu", new() { Exact = true });
+        await perWeek.FillAsync("9");
+        await perWeek.BlurAsync();
+        await Expect(page.Locator("[data-testid=policy-errors]")).ToContainTextAsync("antara 0 dan jumlah hari kerja seminggu");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" })).ToBeDisabledAsync();
+
+        await perWeek.FillAsync("1");
+        await perWeek.BlurAsync();
+        await Expect(page.Locator("[data-testid=policy-status]")).ToContainTextAsync("1 perubahan dibanding versi 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=policy-status]")).ToContainTextAsync("Draf berdasarkan versi 1");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terbitkan…" }).ClickAsync();
+        await page.GetByLabel("Dasar hukum").FillAsync("Keputusan Sekretaris Jenderal Nomor 44 Tahun 2026");
+        await BrowserFixture.CheckPageAsync(page, "51-policy-publish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terbitkan", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Versi 2 terbit")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Riwayat versi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bandingkan versi 1 dengan versi 2" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=policy-diff]")).ToContainTextAsync("Hari di luar kantor per minggu");
+        await BrowserFixture.CheckPageAsync(page, "52-policy-versions");
+
+        // The employee's check through the API now stops at the second home day of a week.
+        using var api = new HttpClient { BaseAddress = browser.BaseAddress };
+        var ct = TestContext.Current.CancellationToken;
+        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email = "pegawai@demo.go.id", password = BrowserFixture.DemoPassword }, ct))
+            .Content.ReadFromJsonAsync<JsonElement>(ct);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+        var check = await (await api.PostAsJsonAsync("/api/v1/policy/check", new
+        {
+            days = new[] { new { date = monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" }, new { date = monday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" } },
+            workPlan = new[] { new { output = "Laporan analisis jabatan" } },
+        }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal(2, check.GetProperty("policyVersion").GetInt32());
+        var finding = Assert.Single(check.GetProperty("findings").EnumerateArray());
+        Assert.Equal("WEEKLY_REMOTE_CAP", finding.GetProperty("code").GetString());
+
+        // Back to the regulation's two days, so that the other browser tests meet the demo policy.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ubah draf" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Hari per minggu", new() { Exact = true }).FillAsync("2");
+        await page.GetByLabel("Hari per minggu", new() { Exact = true }).BlurAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=policy-status]")).ToContainTextAsync("Draf berdasarkan versi 2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terbitkan…" }).ClickAsync();
+        await page.GetByLabel("Dasar hukum").FillAsync("Keputusan Sekretaris Jenderal Nomor 45 Tahun 2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terbitkan", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Versi 3 terbit")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Admin_adds_a_location_and_a_mandatory_office_day()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lokasi", Exact = true }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambah lokasi" }).ClickAsync();
+        await page.GetByLabel("Nama lokasi").FillAsync("Balai Diklat Ciawi");
+        await page.GetByLabel("Alamat").FillAsync("Jl. Raya Puncak Km 5, Ciawi, Bogor");
+        await page.GetByLabel("Lintang").FillAsync("-6,65"); // an Indonesian decimal comma
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=location-form]")).ToContainTextAsync("Isi lintang, bujur dan radius bersama-sama");
+        await page.GetByLabel("Lintang").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=location-list]")).ToContainTextAsync("Balai Diklat Ciawi");
+        await BrowserFixture.CheckPageAsync(page, "53-locations");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kalender", Exact = true }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=calendar-list]")).ToContainTextAsync("Hari Raya Natal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambah hari" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Tanggal" }).FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Keterangan").FillAsync("Apel Hari Kesadaran Nasional");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+        await BrowserFixture.CheckPageAsync(page, "54-calendar");
+    }
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
