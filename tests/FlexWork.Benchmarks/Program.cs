@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(FlexWork.Benchmarks.PolicyEngineBenchmarks).Assembly).Run(args);
