@@ -7,7 +7,7 @@ namespace FlexWork.Domain.Policies;
 /// <summary>
 /// Judges a proposed request against a policy, rule by rule, and explains every verdict as a
 /// <see cref="Finding"/>. Pure and allocation-light: a clean request allocates nothing but the
-/// (empty) answer. Weeks are ISO weeks (Monday first) of the employee's local dates; holidays
+/// (empty) answer, which is why loops index lists instead of enumerating them. Weeks are ISO weeks (Monday first) of the employee's local dates; holidays
 /// are not working days; caps count the employee's approved and pending days together with the
 /// proposed ones.
 /// </summary>
@@ -69,8 +69,9 @@ public static class PolicyEngine
         }
 
         ProposedDay? firstRemote = null, lastRemote = null, needsEvidence = null, needsPlan = null;
-        foreach (var day in days)
+        for (var i = 0; i < days.Count; i++)
         {
+            var day = days[i];
             if (day.Mode.IsRemote() && context.IsWorkingDay(day.Date))
             {
                 firstRemote ??= day;
@@ -240,9 +241,9 @@ public static class PolicyEngine
             return; // no hours given: the standard day applies
         }
 
-        foreach (var shift in time.Shifts)
+        for (var i = 0; i < time.Shifts.Count; i++)
         {
-            if (shift.Start == start && shift.End == end)
+            if (time.Shifts[i].Start == start && time.Shifts[i].End == end)
             {
                 return; // a defined shift is its own window
             }
@@ -275,8 +276,9 @@ public static class PolicyEngine
         var days = context.Request.Days;
         var periodStart = DateOnly.MinValue;
         var count = 0;
-        foreach (var day in days)
+        for (var i = 0; i < days.Count; i++)
         {
+            var day = days[i];
             if (!day.Mode.IsRemote() || !context.IsWorkingDay(day.Date) || context.Others.IndexOf(day.Date) >= 0)
             {
                 continue;
@@ -300,8 +302,10 @@ public static class PolicyEngine
     private static void CheckConsecutive(PolicyCheckContext context, ref Findings findings)
     {
         var max = context.Policy.Caps.MaxConsecutiveRemoteDays!.Value;
-        foreach (var day in context.Request.Days)
+        var days = context.Request.Days;
+        for (var i = 0; i < days.Count; i++)
         {
+            var day = days[i];
             if (!day.Mode.IsRemote() || !context.IsWorkingDay(day.Date))
             {
                 continue;
@@ -480,9 +484,9 @@ public static class PolicyEngine
 
     private static bool HasWorkPlan(ProposedRequest request)
     {
-        foreach (var item in request.WorkPlan)
+        for (var i = 0; i < request.WorkPlan.Count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(item.Output))
+            if (!string.IsNullOrWhiteSpace(request.WorkPlan[i].Output))
             {
                 return true;
             }

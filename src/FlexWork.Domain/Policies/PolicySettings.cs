@@ -188,9 +188,9 @@ public sealed record RamadanSchedule
 
     public bool Covers(DateOnly date)
     {
-        foreach (var period in Periods)
+        for (var i = 0; i < Periods.Count; i++) // indexed: the engine calls this per day and must not allocate
         {
-            if (period.Contains(date))
+            if (Periods[i].Contains(date))
             {
                 return true;
             }
