@@ -1,0 +1,233 @@
+using FlexWork.Domain.Common;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+
+namespace FlexWork.Domain.UnitTests.Requests;
+
+public class WorkRequestTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 12, 7);
+    private static readonly DateOnly Monday = new(2026, 12, 14);
+
+    private static readonly Finding Warning = new(RuleCodes.UnitOnsiteMinimum, FindingSeverity.Warn, Monday, "UNIT_ONSITE_MINIMUM.Share", ["4", "10", "30"], "x");
+    private static readonly Finding Block = new(RuleCodes.WeeklyRemoteCap, FindingSeverity.Block, Monday, "WEEKLY_REMOTE_CAP", ["2", "3"], "x");
+
+    public enum Step
+    {
+        Submit,
+        Approve,
+        Reject,
+        Return,
+        Withdraw,
+        Revoke,
+        Edit,
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Draft, Step.Submit, RequestStatus.Submitted)]
+    [InlineData(RequestStatus.Draft, Step.Edit, RequestStatus.Draft)]
+    [InlineData(RequestStatus.Submitted, Step.Approve, RequestStatus.Approved)]
+    [InlineData(RequestStatus.Submitted, Step.Reject, RequestStatus.Rejected)]
+    [InlineData(RequestStatus.Submitted, Step.Return, RequestStatus.ReturnedForRevision)]
+    [InlineData(RequestStatus.Submitted, Step.Withdraw, RequestStatus.Withdrawn)]
+    [InlineData(RequestStatus.ReturnedForRevision, Step.Edit, RequestStatus.ReturnedForRevision)]
+    [InlineData(RequestStatus.ReturnedForRevision, Step.Submit, RequestStatus.Submitted)]
+    [InlineData(RequestStatus.Approved, Step.Withdraw, RequestStatus.Withdrawn)]
+    [InlineData(RequestStatus.Approved, Step.Revoke, RequestStatus.Revoked)]
+    public void Allowed_transitions(RequestStatus from, Step step, RequestStatus to)
+    {
+        var request = InStatus(from);
+        Apply(request, step);
+        Assert.Equal(to, request.Status);
+        if (from != to)
+        {
+            var last = request.History[^1];
+            Assert.Equal((from, to, Now), (last.From, last.To, last.At));
+        }
+    }
+
+    public static TheoryData<RequestStatus, Step> Forbidden()
+    {
+        var allowed = new HashSet<(RequestStatus, Step)>
+        {
+            (RequestStatus.Draft, Step.Submit), (RequestStatus.Draft, Step.Edit), (RequestStatus.Submitted, Step.Approve),
+            (RequestStatus.Submitted, Step.Reject), (RequestStatus.Submitted, Step.Return), (RequestStatus.Submitted, Step.Withdraw),
+            (RequestStatus.ReturnedForRevision, Step.Edit), (RequestStatus.ReturnedForRevision, Step.Submit),
+            (RequestStatus.Approved, Step.Withdraw), (RequestStatus.Approved, Step.Revoke),
+        };
+        var data = new TheoryData<RequestStatus, Step>();
+        foreach (var status in Enum.GetValues<RequestStatus>())
+        {
+            foreach (var step in Enum.GetValues<Step>().Where(s => !allowed.Contains((status, s))))
+            {
+                data.Add(status, step);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public void Every_other_transition_is_refused_and_changes_nothing(RequestStatus from, Step step)
+    {
+        var request = InStatus(from);
+        var history = request.History.Count;
+        var error = Assert.Throws<DomainException>(() => Apply(request, step));
+        Assert.True(error.Code is "REQUEST_TRANSITION_INVALID" or "REQUEST_NOT_EDITABLE", error.Code);
+        Assert.Equal((from, history), (request.Status, request.History.Count));
+    }
+
+    [Fact]
+    public void A_blocking_finding_stops_the_submission_and_warnings_travel_with_it()
+    {
+        var blocked = Draft();
+        Assert.Equal("REQUEST_BLOCKED", Assert.Throws<DomainException>(() => blocked.Submit(1, [Block, Warning], ApprovalRoute.Supervisor, Now, "u")).Code);
+        Assert.Equal(RequestStatus.Draft, blocked.Status);
+
+        var warned = Draft();
+        warned.Submit(3, [Warning], ApprovalRoute.Supervisor, Now, "u");
+        Assert.Equal((3, 1), (warned.PolicyVersionNumber, warned.Findings.Count));
+    }
+
+    [Fact]
+    public void An_automatic_route_approves_at_once()
+    {
+        var request = Draft();
+        request.Submit(1, [], ApprovalRoute.Auto, Now, "u");
+        Assert.Equal(RequestStatus.Approved, request.Status);
+        Assert.Equal([RequestStatus.Submitted, RequestStatus.Approved], request.History.Select(h => h.To));
+    }
+
+    [Fact]
+    public void Two_levels_need_the_supervisor_and_then_the_unit_head_and_a_delegate_is_recorded()
+    {
+        var request = Draft();
+        request.Submit(1, [], ApprovalRoute.SupervisorThenUnitHead, Now, "employee");
+        request.Approve(Now, "plh", "supervisor", "ok");
+        Assert.Equal((RequestStatus.Submitted, 2), (request.Status, request.Level));
+        Assert.Equal(("plh", "supervisor"), (request.History[^1].ActorUserId, request.History[^1].OnBehalfOfUserId));
+
+        request.Approve(Now, "head", null, null);
+        Assert.Equal(RequestStatus.Approved, request.Status);
+    }
+
+    [Fact]
+    public void Rejecting_returning_and_revoking_need_a_reason()
+    {
+        foreach (var decide in new Action<WorkRequest>[]
+                 {
+                     r => r.Reject(Now, "s", null, " "),
+                     r => r.ReturnForRevision(Now, "s", null, null),
+                 })
+        {
+            var request = InStatus(RequestStatus.Submitted);
+            Assert.Equal("REQUEST_COMMENT_REQUIRED", Assert.Throws<DomainException>(() => decide(request)).Code);
+            Assert.Equal(RequestStatus.Submitted, request.Status);
+        }
+
+        var approved = InStatus(RequestStatus.Approved);
+        Assert.Equal("REQUEST_COMMENT_REQUIRED", Assert.Throws<DomainException>(() => approved.Revoke(Today, Now, "s", null, "")).Code);
+    }
+
+    [Fact]
+    public void Withdrawing_an_approved_request_keeps_the_days_already_worked()
+    {
+        var request = InStatus(RequestStatus.Approved);
+        var midway = Monday.AddDays(1);
+        request.Withdraw(midway, Now, "u", null);
+        Assert.Equal(midway.AddDays(1), request.CancelledFrom);
+        Assert.True(request.Plans(Monday));
+        Assert.True(request.Plans(midway));
+        Assert.False(request.Plans(midway.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_request_whose_days_are_all_past_cannot_be_withdrawn_or_revoked()
+    {
+        var request = InStatus(RequestStatus.Approved);
+        Assert.Equal("REQUEST_NO_FUTURE_DAYS", Assert.Throws<DomainException>(() => request.Withdraw(request.LastDay, Now, "u", null)).Code);
+        Assert.Equal("REQUEST_NO_FUTURE_DAYS", Assert.Throws<DomainException>(() => request.Revoke(request.LastDay.AddDays(3), Now, "s", null, "x")).Code);
+        Assert.Equal(RequestStatus.Approved, request.Status);
+    }
+
+    [Fact]
+    public void A_withdrawn_pending_request_plans_nothing()
+    {
+        var request = InStatus(RequestStatus.Submitted);
+        request.Withdraw(Today, Now, "u", null);
+        Assert.False(request.Plans(Monday));
+    }
+
+    private static WorkRequest Draft()
+    {
+        var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
+        request.Edit(new ProposedRequest([new ProposedDay(Monday, WorkMode.Home), new ProposedDay(Monday.AddDays(2), WorkMode.Home)], "Laporan"), Now);
+        return request;
+    }
+
+    private static WorkRequest InStatus(RequestStatus status)
+    {
+        var request = Draft();
+        switch (status)
+        {
+            case RequestStatus.Draft:
+                break;
+            case RequestStatus.Submitted:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                break;
+            case RequestStatus.Approved:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                request.Approve(Now, "s", null, null);
+                break;
+            case RequestStatus.Rejected:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                request.Reject(Now, "s", null, "Tidak sesuai kebutuhan layanan");
+                break;
+            case RequestStatus.ReturnedForRevision:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                request.ReturnForRevision(Now, "s", null, "Lengkapi rencana kerja");
+                break;
+            case RequestStatus.Withdrawn:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                request.Withdraw(Today, Now, "u", null);
+                break;
+            case RequestStatus.Revoked:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                request.Approve(Now, "s", null, null);
+                request.Revoke(Today, Now, "s", null, "Kebutuhan layanan");
+                break;
+        }
+
+        return request;
+    }
+
+    private static void Apply(WorkRequest request, Step step)
+    {
+        switch (step)
+        {
+            case Step.Submit:
+                request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+                break;
+            case Step.Approve:
+                request.Approve(Now, "s", null, null);
+                break;
+            case Step.Reject:
+                request.Reject(Now, "s", null, "alasan");
+                break;
+            case Step.Return:
+                request.ReturnForRevision(Now, "s", null, "alasan");
+                break;
+            case Step.Withdraw:
+                request.Withdraw(Today, Now, "u", null);
+                break;
+            case Step.Revoke:
+                request.Revoke(Today, Now, "s", null, "alasan");
+                break;
+            case Step.Edit:
+                request.Edit(new ProposedRequest([new ProposedDay(Monday, WorkMode.Office)]), Now);
+                break;
+        }
+    }
+}
