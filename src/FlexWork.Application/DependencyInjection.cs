@@ -13,6 +13,8 @@ using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Profiles;
+using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
 
@@ -41,6 +43,8 @@ public static class DependencyInjection
         services.AddScoped<PolicyCheckService>();
         services.AddScoped<CalendarAdministration>();
         services.AddScoped<LocationAdministration>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<ApprovalService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -32,6 +33,10 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<CalendarEntry> CalendarEntries { get; }
 
     DbSet<ApprovedLocation> ApprovedLocations { get; }
+
+    DbSet<WorkRequest> WorkRequests { get; }
+
+    DbSet<Delegation> Delegations { get; }
 
     /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
     DatabaseFacade Database { get; }

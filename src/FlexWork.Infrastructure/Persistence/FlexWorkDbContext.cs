@@ -7,6 +7,7 @@ using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 using FlexWork.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,10 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<ApprovedLocation> ApprovedLocations => Set<ApprovedLocation>();
 
+    public DbSet<WorkRequest> WorkRequests => Set<WorkRequest>();
+
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentUser CurrentUser => currentUser;
@@ -55,6 +60,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         builder.Entity<PolicyVersion>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<CalendarEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<ApprovedLocation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<WorkRequest>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<Delegation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
 
         // A new agency-owned entity type without a filter would leak across agencies: fail fast.
         var unfiltered = builder.Model.GetEntityTypes()

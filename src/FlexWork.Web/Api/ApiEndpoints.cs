@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         api.MapMeEndpoints();
         api.MapEmployeeEndpoints();
         api.MapPolicyEndpoints();
+        api.MapRequestEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();

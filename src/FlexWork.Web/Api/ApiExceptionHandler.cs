@@ -1,4 +1,5 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Requests;
 using FlexWork.Domain.Common;
 using FlexWork.Web.Localization;
 using FluentValidation;
@@ -31,6 +32,14 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = localizer["Problem.Validation"],
+            },
+            RequestBlockedException blocked => new ValidationProblemDetails(
+                blocked.Findings.Where(f => f.Severity == Domain.Policies.FindingSeverity.Block)
+                    .GroupBy(f => f.Code)
+                    .ToDictionary(g => g.Key, g => g.Select(f => localizer.Finding(f)).ToArray()))
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = localizer["Problem.RequestBlocked"],
             },
             DomainException domain => new ValidationProblemDetails(
                 new Dictionary<string, string[]> { [domain.Code] = [localizer.Domain(domain)] })

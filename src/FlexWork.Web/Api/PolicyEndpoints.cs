@@ -10,7 +10,11 @@ namespace FlexWork.Web.Api;
 
 /// <summary>A finding as the API reports it: the stable code and the message in the caller's language.</summary>
 public sealed record FindingResponse(
-    string Code, FindingSeverity Severity, DateOnly? Date, string Message, string Clause, string MessageKey, IReadOnlyList<string> Arguments);
+    string Code, FindingSeverity Severity, DateOnly? Date, string Message, string Clause, string MessageKey, IReadOnlyList<string> Arguments)
+{
+    public static FindingResponse From(Finding f, IStringLocalizer localizer) =>
+        new(f.Code, f.Severity, f.Date, localizer.Finding(f), f.Clause, f.MessageKey, f.Arguments);
+}
 
 public sealed record PolicyCheckResponse(int PolicyVersion, string? LegalReference, ApprovalRoute ApprovalRoute, bool Blocked, IReadOnlyList<FindingResponse> Findings);
 
@@ -89,5 +93,5 @@ internal static class PolicyEndpoints
 
     public static PolicyCheckResponse ToResponse(PolicyCheckResult result, IStringLocalizer localizer) => new(
         result.PolicyNumber, result.LegalReference, result.Route, result.IsBlocked,
-        [.. result.Findings.Select(f => new FindingResponse(f.Code, f.Severity, f.Date, localizer.Finding(f), f.Clause, f.MessageKey, f.Arguments))]);
+        [.. result.Findings.Select(f => FindingResponse.From(f, localizer))]);
 }

@@ -11,7 +11,7 @@ public static class LocalizerExtensions
 {
     /// <summary>The message of a broken domain rule, e.g. <c>Error.NIP_INVALID</c>.</summary>
     public static string Domain(this IStringLocalizer localizer, DomainException exception) =>
-        localizer[$"Error.{exception.Code}", [.. exception.Arguments]];
+        localizer[$"Error.{exception.Code}", [.. exception.Arguments.Select(a => a is string text ? ReadableArgument(localizer, text) : a)]];
 
     /// <summary>
     /// A FluentValidation failure in the user's language: rules carry an error code that is the

@@ -231,3 +231,28 @@ public class WorkRequestTests
         }
     }
 }
+
+public class DelegationTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    [Fact]
+    public void A_delegation_acts_only_in_its_period_and_until_revoked()
+    {
+        var delegation = Delegation.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Today, Today.AddDays(4), "Sprint Plh 12/2026", Today);
+        Assert.True(delegation.ActiveOn(Today.AddDays(4)));
+        Assert.False(delegation.ActiveOn(Today.AddDays(5)));
+        Assert.False(delegation.ActiveOn(Today.AddDays(-1)));
+        delegation.Revoke();
+        Assert.False(delegation.ActiveOn(Today));
+    }
+
+    [Fact]
+    public void A_delegation_needs_another_person_a_decree_and_a_period_that_is_not_over()
+    {
+        var person = Guid.NewGuid();
+        Assert.Equal("DELEGATION_TO_SELF", Assert.Throws<DomainException>(() => Delegation.Create(Guid.NewGuid(), person, person, Today, Today, "SK", Today)).Code);
+        Assert.Equal("DELEGATION_DECREE_REQUIRED", Assert.Throws<DomainException>(() => Delegation.Create(Guid.NewGuid(), person, Guid.NewGuid(), Today, Today, " ", Today)).Code);
+        Assert.Equal("DATE_RANGE_INVALID", Assert.Throws<DomainException>(() => Delegation.Create(Guid.NewGuid(), person, Guid.NewGuid(), Today.AddDays(-9), Today.AddDays(-2), "SK", Today)).Code);
+    }
+}

@@ -66,15 +66,26 @@ public sealed class PolicyCheckService(
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
+        var request = input.ToRequest();
+        return await JudgeAsync(db, place, request, excludeRequestId: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Judges a request of the employee as things stand today: the version in force, their other
+    /// planned days (except <paramref name="excludeRequestId"/>, the request itself), their unit's.
+    /// </summary>
+    public async Task<PolicyCheckResult> JudgeAsync(
+        IFlexWorkDbContext db, EmployeePlace place, ProposedRequest request, Guid? excludeRequestId, CancellationToken cancellationToken)
+    {
         var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
         var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
         var settings = policy.Settings.ForUnit(place.UnitPath);
-        var request = input.ToRequest();
-
-        // No requests are stored yet (they arrive with the request workflow): no other days, nobody away.
-        var context = await PolicyContextLoader.BuildAsync(db, place, settings, request, today, [], new Dictionary<DateOnly, int>(), cancellationToken);
-        var findings = PolicyEngine.Evaluate(context);
-        return new PolicyCheckResult(policy.Number, policy.LegalReference, settings.Requests.RouteFor([.. request.Days.Select(d => d.Mode)]), findings);
+        var (from, to) = PolicyContextLoader.RangeAround(request.Days[0].Date, request.Days[^1].Date);
+        var others = await PolicyContextLoader.PlannedDaysAsync(db, place.EmployeeId, excludeRequestId, from, to, cancellationToken);
+        var away = await PolicyContextLoader.OthersAwayAsync(db, place.UnitId, place.EmployeeId, from, to, cancellationToken);
+        var context = await PolicyContextLoader.BuildAsync(db, place, settings, request, today, others, away, cancellationToken);
+        return new PolicyCheckResult(
+            policy.Number, policy.LegalReference, settings.Requests.RouteFor([.. request.Days.Select(d => d.Mode)]), PolicyEngine.Evaluate(context));
     }
 
     public async Task<MyPolicy> GetMyPolicyAsync(CancellationToken cancellationToken = default)

@@ -589,6 +589,152 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Requests.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("DecreeReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decree_reference");
+
+                    b.Property<Guid>("DelegateEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delegate_employee_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<Guid>("PrincipalEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_employee_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delegations");
+
+                    b.HasIndex("AgencyId", "PrincipalEmployeeId")
+                        .HasDatabaseName("ix_delegations_agency_id_principal_employee_id");
+
+                    b.HasIndex("AgencyId", "DelegateEmployeeId", "Until")
+                        .HasDatabaseName("ix_delegations_agency_id_delegate_employee_id_until");
+
+                    b.ToTable("delegations", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Requests.WorkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly?>("CancelledFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_from");
+
+                    b.Property<Guid?>("ClientSubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_submission_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<bool>("HasEvidence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_evidence");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("PolicyVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version_number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkPlan")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("work_plan");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_requests");
+
+                    b.HasIndex("EmployeeId", "ClientSubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_requests_employee_id_client_submission_id")
+                        .HasFilter("client_submission_id IS NOT NULL");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "Status")
+                        .HasDatabaseName("ix_work_requests_agency_id_employee_id_status");
+
+                    b.HasIndex("AgencyId", "Status", "Level")
+                        .HasDatabaseName("ix_work_requests_agency_id_status_level");
+
+                    b.ToTable("work_requests", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -971,6 +1117,165 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_policy_versions_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Requests.Delegation", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_agencies_agency_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "DelegateEmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_employees_agency_id_delegate_employee_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "PrincipalEmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegations_employees_agency_id_principal_employee_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Requests.WorkRequest", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_requests_agencies_agency_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_requests_employees_agency_id_employee_id");
+
+                    b.OwnsMany("FlexWork.Domain.Requests.RequestDay", "Days", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("address");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("date");
+
+                            b1.Property<TimeOnly?>("End")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("end");
+
+                            b1.Property<Guid?>("LocationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("location_id");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("mode");
+
+                            b1.Property<TimeOnly?>("Start")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("start");
+
+                            b1.HasKey("RequestId", "Id")
+                                .HasName("pk_request_days");
+
+                            b1.HasIndex("Date")
+                                .HasDatabaseName("ix_request_days_date");
+
+                            b1.ToTable("request_days", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId")
+                                .HasConstraintName("fk_request_days_work_requests_request_id");
+                        });
+
+                    b.OwnsMany("FlexWork.Domain.Requests.RequestTransition", "History", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("ActorUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("actor_user_id");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("comment");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("from");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<string>("OnBehalfOfUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("on_behalf_of_user_id");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("to");
+
+                            b1.HasKey("RequestId", "Id")
+                                .HasName("pk_request_transitions");
+
+                            b1.ToTable("request_transitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId")
+                                .HasConstraintName("fk_request_transitions_work_requests_request_id");
+                        });
+
+                    b.Navigation("Days");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("FlexWork.Infrastructure.Identity.ApplicationUser", b =>

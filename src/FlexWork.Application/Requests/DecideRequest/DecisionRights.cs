@@ -1,0 +1,78 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Requests;
+
+/// <summary>
+/// Who decides a request: at level 1 the employee's direct supervisor, at level 2 the head of
+/// the employee's unit (the nearest head up the tree). An acting official (delegation in force)
+/// decides in their principal's place.
+/// </summary>
+public static class DecisionRights
+{
+    /// <summary>The official who decides at the request's current level, or null when the org chart names nobody.</summary>
+    public static async Task<Guid?> DeciderAsync(IFlexWorkDbContext db, WorkRequest request, int level, CancellationToken cancellationToken)
+    {
+        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == request.EmployeeId)
+            .Select(e => new { e.SupervisorId, e.UnitId }).SingleAsync(cancellationToken);
+        if (level <= 1 && employee.SupervisorId is { } supervisor)
+        {
+            return supervisor;
+        }
+
+        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var seen = new HashSet<Guid>();
+        for (Guid? id = employee.UnitId; id is { } current && units.TryGetValue(current, out var unit) && seen.Add(current); id = unit.ParentId)
+        {
+            if (unit.HeadEmployeeId is { } head && head != request.EmployeeId)
+            {
+                return head;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The principal the actor decides for: themselves when they are the decider, the decider when
+    /// the actor is their acting official today; null when the actor may not decide.
+    /// </summary>
+    public static async Task<Guid?> ActingForAsync(
+        IFlexWorkDbContext db, Guid actorEmployeeId, WorkRequest request, int level, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (await DeciderAsync(db, request, level, cancellationToken) is not { } decider)
+        {
+            return null;
+        }
+
+        if (decider == actorEmployeeId)
+        {
+            return decider;
+        }
+
+        var place = await PolicyContextLoader.PlaceAsync(db, actorEmployeeId, cancellationToken);
+        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
+        var delegated = await db.Delegations.AnyAsync(
+            d => d.PrincipalEmployeeId == decider && d.DelegateEmployeeId == actorEmployeeId && !d.IsRevoked && d.From <= today && d.Until >= today,
+            cancellationToken);
+        return delegated ? decider : null;
+    }
+
+    /// <summary>Whether the actor decides the request now (or, with <paramref name="anyLevel"/>, at any level: to see it).</summary>
+    public static async Task<bool> MayDecideAsync(
+        IFlexWorkDbContext db, Guid actorEmployeeId, WorkRequest request, bool anyLevel, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        foreach (var level in anyLevel ? new[] { 1, 2 } : [Math.Max(1, request.Level)])
+        {
+            if (await ActingForAsync(db, actorEmployeeId, request, level, timeProvider, cancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Requests.SubmitRequest;
+
+/// <summary>
+/// Employees' own requests: save as draft or submit (judged by the policy in force, blocked by
+/// a blocking finding), edit while a draft or returned, withdraw before the days are worked.
+/// </summary>
+public sealed class RequestService(
+    IFlexWorkDbContextFactory dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider timeProvider,
+    PolicyCheckService policy,
+    IValidator<ProposedRequestInput> validator)
+{
+    /// <param name="clientSubmissionId">The client's id for this submission: a retry with the same id returns the request it made.</param>
+    public async Task<RequestDetails> CreateAsync(
+        ProposedRequestInput input, bool submit, Guid? clientSubmissionId = null, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (clientSubmissionId is { } retried && await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var request = WorkRequest.Create(currentUser.RequireAgency(), employeeId, now, clientSubmissionId);
+        request.Edit(WithoutClientEvidenceClaim(input).ToRequest(), now);
+        if (submit)
+        {
+            await SubmitAsync(db, request, cancellationToken);
+        }
+
+        db.WorkRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (clientSubmissionId is { } raced)
+        {
+            // The same submission raced in twice: the other one won, and is the answer.
+            await using var fresh = await dbFactory.CreateAsync(cancellationToken);
+            var winner = await FindBySubmissionAsync(fresh, employeeId, raced, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return winner;
+        }
+
+        return await GetAsync(request.Id, cancellationToken);
+    }
+
+    /// <summary>Changes a draft or returned request (and submits it when asked).</summary>
+    public async Task<RequestDetails> UpdateAsync(Guid id, ProposedRequestInput input, uint version, bool submit, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var request = await OwnAsync(db, id, employeeId, cancellationToken);
+        db.ExpectVersion(request, version);
+        var proposal = WithoutClientEvidenceClaim(input).ToRequest();
+        request.Edit(new ProposedRequest(proposal.Days, proposal.Reason, proposal.WorkPlan, request.HasEvidence), timeProvider.GetUtcNow());
+        if (submit)
+        {
+            await SubmitAsync(db, request, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    public async Task<RequestDetails> WithdrawAsync(Guid id, uint version, string? comment, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var request = await OwnAsync(db, id, employeeId, cancellationToken);
+        db.ExpectVersion(request, version);
+        var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        request.Withdraw(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var requests = await db.WorkRequests.AsNoTracking().Where(r => r.EmployeeId == employeeId)
+            .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        var name = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
+        return [.. requests.Select(r => Summarize(r, name))];
+    }
+
+    /// <summary>A request the caller may see: their own, or one they decide on; anything else is not found.</summary>
+    public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var request = await db.WorkRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException("WorkRequest", id);
+        if (request.EmployeeId != employeeId && !await DecisionRights.MayDecideAsync(db, employeeId, request, anyLevel: true, timeProvider, cancellationToken))
+        {
+            throw new NotFoundException("WorkRequest", id);
+        }
+
+        var name = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
+        return RequestDetails.From(request, name);
+    }
+
+    public static RequestSummary Summarize(WorkRequest r, string employeeName) => new(
+        r.Id, r.Status, r.Version, r.EmployeeId, employeeName, r.FirstDay, r.LastDay, r.Days.Count, r.Days.Count(d => d.Mode.IsRemote()),
+        r.Findings.Count(f => f.Severity == FindingSeverity.Block), r.Findings.Count(f => f.Severity == FindingSeverity.Warn), r.SubmittedAt);
+
+    private async Task SubmitAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
+    {
+        var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
+        var verdict = await policy.JudgeAsync(db, place, request.ToProposal(), request.Id, cancellationToken);
+        if (verdict.IsBlocked)
+        {
+            throw new RequestBlockedException(verdict.Findings);
+        }
+
+        request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
+    }
+
+    private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
+        await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id && r.EmployeeId == employeeId, cancellationToken)
+        ?? throw new NotFoundException("WorkRequest", id);
+
+    private static async Task<RequestDetails?> FindBySubmissionAsync(IFlexWorkDbContext db, Guid employeeId, Guid clientSubmissionId, CancellationToken cancellationToken)
+    {
+        var request = await db.WorkRequests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.EmployeeId == employeeId && r.ClientSubmissionId == clientSubmissionId, cancellationToken);
+        return request is null
+            ? null
+            : RequestDetails.From(request, await db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken));
+    }
+
+    /// <summary>Evidence counts when the file is uploaded to the request, never because a client says so.</summary>
+    private static ProposedRequestInput WithoutClientEvidenceClaim(ProposedRequestInput input) => input with { HasEvidence = false };
+
+    private Guid RequireEmployee()
+    {
+        currentUser.RequireAgency();
+        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using FlexWork.Application.Policies;
+using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Employees;
+using FlexWork.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FlexWork.Infrastructure.Persistence.Configurations;
+
+public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequest>
+{
+    public void Configure(EntityTypeBuilder<WorkRequest> builder)
+    {
+        builder.ToTable("work_requests");
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        Json(builder.Property(r => r.WorkPlan));
+        Json(builder.Property(r => r.Findings));
+        builder.Ignore(r => r.FirstDay);
+        builder.Ignore(r => r.LastDay);
+        builder.Ignore(r => r.IsEditable);
+
+        builder.OwnsMany(r => r.Days, day =>
+        {
+            day.ToTable("request_days");
+            day.WithOwner().HasForeignKey("RequestId");
+            day.Property<int>("Id");
+            day.HasKey("RequestId", "Id");
+            day.Property(d => d.Address).HasMaxLength(500);
+            day.HasIndex(d => d.Date); // schedules and unit counts read days by date
+        });
+        builder.Navigation(r => r.Days).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_days");
+
+        builder.OwnsMany(r => r.History, step =>
+        {
+            step.ToTable("request_transitions");
+            step.WithOwner().HasForeignKey("RequestId");
+            step.Property<int>("Id");
+            step.HasKey("RequestId", "Id");
+            step.Property(t => t.ActorUserId).HasMaxLength(450);
+            step.Property(t => t.OnBehalfOfUserId).HasMaxLength(450);
+            step.Property(t => t.Comment).HasMaxLength(WorkRequest.MaxCommentLength);
+        });
+        builder.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");
+
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(r => new { r.AgencyId, r.EmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.Status });
+        builder.HasIndex(r => new { r.AgencyId, r.Status, r.Level });
+        // A submit retried with the same client submission id finds the request it made.
+        builder.HasIndex(r => new { r.EmployeeId, r.ClientSubmissionId }).IsUnique().HasFilter("client_submission_id IS NOT NULL");
+    }
+
+    private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
+        property.HasColumnType("jsonb")
+            .HasConversion(v => JsonSerializer.Serialize(v, PolicyJson.Options), json => JsonSerializer.Deserialize<List<T>>(json, PolicyJson.Options) ?? new List<T>())
+            .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<T>>(
+                (a, b) => JsonSerializer.Serialize(a, PolicyJson.Options) == JsonSerializer.Serialize(b, PolicyJson.Options),
+                v => JsonSerializer.Serialize(v, PolicyJson.Options).GetHashCode(StringComparison.Ordinal),
+                v => v));
+}
+
+public sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> builder)
+    {
+        builder.Property(d => d.DecreeReference).HasMaxLength(Delegation.MaxReferenceLength);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(d => new { d.AgencyId, d.PrincipalEmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(d => new { d.AgencyId, d.DelegateEmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.AgencyId, d.DelegateEmployeeId, d.Until });
+    }
+}

@@ -1,0 +1,217 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Policies.ManagePolicy;
+using FlexWork.Application.Requests;
+using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+using FlexWork.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexWork.IntegrationTests.Requests;
+
+public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Each test takes its own week, so that their caps never meet.</summary>
+    private static DateOnly Week(int n) => NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)).AddDays(7 * n);
+
+    [Fact]
+    public async Task Pegawai_submits_two_home_days_and_the_supervisor_sees_them_with_the_units_numbers_and_approves()
+    {
+        var monday = Week(0);
+        var submitted = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday), Home(monday.AddDays(2))), submit: true, cancellationToken: Ct));
+        Assert.Equal((RequestStatus.Submitted, ApprovalRoute.Supervisor), (submitted.Status, submitted.Route));
+        Assert.True(submitted.PolicyVersion >= 1, "judged by a published version (another test of this class may publish one)");
+
+        var inbox = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct));
+        var item = Assert.Single(inbox, i => i.Request.Id == submitted.Id);
+        Assert.Equal(2, item.Coverage.Count);
+        Assert.All(item.Coverage, c => Assert.True(c.Headcount >= 10 && c.OnSite == c.Headcount - 1, $"{c.OnSite}/{c.Headcount}"));
+
+        var approved = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().DecideAsync(submitted.Id, Decision.Approve, null, submitted.Version, Ct));
+        Assert.Equal(RequestStatus.Approved, approved.Status);
+        Assert.Equal([RequestStatus.Submitted, RequestStatus.Approved], approved.History.Select(h => h.To));
+
+        // The approved days now count: one more home day in that week breaks the cap.
+        var blocked = await Assert.ThrowsAsync<RequestBlockedException>(() =>
+            AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday.AddDays(4))), submit: true, cancellationToken: Ct)));
+        Assert.Contains(blocked.Findings, f => f.Code == RuleCodes.WeeklyRemoteCap);
+    }
+
+    [Fact]
+    public async Task A_blocked_submission_stores_nothing_and_a_draft_can_be_fixed_and_submitted()
+    {
+        var monday = Week(1);
+        var blocked = await Assert.ThrowsAsync<RequestBlockedException>(() => AsAsync("pegawai@demo.go.id", s =>
+            s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday), Home(monday.AddDays(1)), Home(monday.AddDays(2))), submit: true, cancellationToken: Ct)));
+        Assert.Equal((RuleCodes.WeeklyRemoteCap, (DateOnly?)monday.AddDays(2)), (blocked.Findings.Single().Code, blocked.Findings.Single().Date));
+        Assert.Equal(0, await CountRequestsAsync(monday));
+
+        var draft = await AsAsync("pegawai@demo.go.id", s =>
+            s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday), Home(monday.AddDays(1)), Home(monday.AddDays(2))), submit: false, cancellationToken: Ct));
+        Assert.Equal(RequestStatus.Draft, draft.Status);
+        var fixedUp = await AsAsync("pegawai@demo.go.id", s =>
+            s.GetRequiredService<RequestService>().UpdateAsync(draft.Id, Request(Home(monday), Office(monday.AddDays(1)), Home(monday.AddDays(2))), draft.Version, submit: true, Ct));
+        Assert.Equal(RequestStatus.Submitted, fixedUp.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_supervisor_decides_others_cannot_and_other_agencies_see_nothing()
+    {
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(Week(2))), submit: true, cancellationToken: Ct));
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => DecideAsync("pegawai@demo.go.id", request, Decision.Approve));
+        await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("baru@demo.go.id", request, Decision.Approve));
+        await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("kepala@demo.go.id", request, Decision.Approve)); // level 1 is the supervisor's
+        await Assert.ThrowsAsync<NotFoundException>(() => AsAsync("baru@demo.go.id", s => s.GetRequiredService<RequestService>().GetAsync(request.Id, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => AsAsync("pegawai@demo2.go.id", s => s.GetRequiredService<RequestService>().GetAsync(request.Id, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("pegawai@demo2.go.id", request, Decision.Reject));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => AsAsync("platform@flexwork.local", s => s.GetRequiredService<RequestService>().GetAsync(request.Id, Ct)));
+        Assert.DoesNotContain(await AsAsync("kepala@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)), i => i.Request.Id == request.Id);
+
+        var rejected = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().DecideAsync(request.Id, Decision.Reject, "Rapat koordinasi tim hari itu", request.Version, Ct));
+        Assert.Equal(RequestStatus.Rejected, rejected.Status);
+        Assert.Equal("Rapat koordinasi tim hari itu", rejected.History[^1].Comment);
+    }
+
+    [Fact]
+    public async Task An_acting_official_decides_during_the_delegation_and_the_history_names_both()
+    {
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(Week(3))), submit: true, cancellationToken: Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("admin@demo.go.id", request, Decision.Approve));
+
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+            var people = await db.Employees.IgnoreQueryFilters().Where(e => e.Email == "atasan@demo.go.id" || e.Email == "admin@demo.go.id").ToDictionaryAsync(e => e.Email, Ct);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            db.Delegations.Add(Delegation.Create(
+                people["atasan@demo.go.id"].AgencyId, people["atasan@demo.go.id"].Id, people["admin@demo.go.id"].Id, today.AddDays(-1), today.AddDays(7), "Sprint Plh 7/2026", today));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Contains(await AsAsync("admin@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)), i => i.Request.Id == request.Id);
+        var approved = await DecideAsync("admin@demo.go.id", request, Decision.Approve);
+        var step = approved.History[^1];
+        Assert.Equal(RequestStatus.Approved, step.To);
+        Assert.NotNull(step.OnBehalfOfUserId);
+        Assert.NotEqual(step.ActorUserId, step.OnBehalfOfUserId);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_approvals_store_one_decision_and_the_other_is_told()
+    {
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(Week(4))), submit: true, cancellationToken: Ct));
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            try
+            {
+                await DecideAsync("atasan@demo.go.id", request, i == 0 ? Decision.Approve : Decision.Reject, "alasan");
+                return "ok";
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return "conflict";
+            }
+        }));
+
+        Assert.Equal(["conflict", "ok"], attempts.Order());
+        var stored = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().GetAsync(request.Id, Ct));
+        Assert.Equal(2, stored.History.Count); // submitted, then exactly one decision
+    }
+
+    [Fact]
+    public async Task A_repeated_submission_id_creates_one_request()
+    {
+        var submission = Guid.NewGuid();
+        var monday = Week(5);
+        var first = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday)), true, submission, Ct));
+        var again = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday)), true, submission, Ct));
+        Assert.Equal(first.Id, again.Id);
+
+        var raced = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Office(monday.AddDays(1))), true, Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Ct))));
+        Assert.Single(raced.Select(r => r.Id).Distinct());
+        Assert.Equal(2, await CountRequestsAsync(monday));
+    }
+
+    [Fact]
+    public async Task Returned_requests_are_revised_and_resubmitted_and_approved_ones_can_be_withdrawn_from_tomorrow()
+    {
+        var monday = Week(6);
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(monday)), submit: true, cancellationToken: Ct));
+        var returned = await DecideAsync("atasan@demo.go.id", request, Decision.Return, "Tambahkan target keluaran");
+        Assert.Equal(RequestStatus.ReturnedForRevision, returned.Status);
+
+        var resubmitted = await AsAsync("pegawai@demo.go.id", s =>
+            s.GetRequiredService<RequestService>().UpdateAsync(request.Id, Request(Home(monday), Home(monday.AddDays(3))), returned.Version, submit: true, Ct));
+        Assert.Equal(RequestStatus.Submitted, resubmitted.Status);
+        var approved = await DecideAsync("atasan@demo.go.id", resubmitted, Decision.Approve);
+
+        var withdrawn = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().WithdrawAsync(request.Id, approved.Version, "Rencana berubah", Ct));
+        Assert.Equal(RequestStatus.Withdrawn, withdrawn.Status);
+        Assert.NotNull(withdrawn.CancelledFrom);
+    }
+
+    [Fact]
+    public async Task A_policy_route_with_two_levels_needs_the_supervisor_then_the_unit_head()
+    {
+        await using (var admin = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            var policies = admin.ServiceProvider.GetRequiredService<PolicyAdministration>();
+            var draft = await policies.GetDraftAsync(Ct);
+            var settings = draft.Settings with
+            {
+                Requests = draft.Settings.Requests with
+                {
+                    Approval = [.. draft.Settings.Requests.Approval, new ApprovalRule(WorkMode.OtherOffice, 1, ApprovalRoute.SupervisorThenUnitHead)],
+                },
+            };
+            await policies.SaveDraftAsync(settings, draft.Version, Ct);
+            await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 50/2026"), Ct);
+        }
+
+        var kanwil = await AsAsync("admin@demo.go.id", s => s.GetRequiredService<Application.Locations.ManageLocations.LocationAdministration>().ListAsync(Ct));
+        var office = kanwil.Single(l => l.Kind == Domain.Locations.LocationKind.OtherOffice).Id;
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(
+            Request(new ProposedDayInput(Week(7), WorkMode.OtherOffice, LocationId: office)), submit: true, cancellationToken: Ct));
+        Assert.Equal(ApprovalRoute.SupervisorThenUnitHead, request.Route);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("kepala@demo.go.id", request, Decision.Approve)); // not yet: level 1
+        var first = await DecideAsync("atasan@demo.go.id", request, Decision.Approve);
+        Assert.Equal((RequestStatus.Submitted, 2), (first.Status, first.Level));
+        Assert.Contains(await AsAsync("kepala@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)), i => i.Request.Id == request.Id);
+        var second = await DecideAsync("kepala@demo.go.id", first, Decision.Approve);
+        Assert.Equal(RequestStatus.Approved, second.Status);
+    }
+
+    private Task<RequestDetails> DecideAsync(string email, RequestDetails request, Decision decision, string? comment = null) =>
+        AsAsync(email, s => s.GetRequiredService<ApprovalService>().DecideAsync(request.Id, decision, comment, request.Version, Ct));
+
+    private async Task<T> AsAsync<T>(string email, Func<IServiceProvider, Task<T>> act)
+    {
+        await using var scope = await fixture.ActAsAsync(email);
+        return await act(scope.ServiceProvider);
+    }
+
+    private async Task<int> CountRequestsAsync(DateOnly monday)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        return await db.WorkRequests.IgnoreQueryFilters().CountAsync(r => r.Days.Any(d => d.Date >= monday && d.Date < monday.AddDays(7)), Ct);
+    }
+
+    private static ProposedRequestInput Request(params ProposedDayInput[] days) =>
+        new(days, "Menyusun laporan", [new WorkPlanItem("Laporan analisis jabatan", "Dokumen", "1")]);
+
+    private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
+
+    private static ProposedDayInput Office(DateOnly date) => new(date, WorkMode.Office);
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
