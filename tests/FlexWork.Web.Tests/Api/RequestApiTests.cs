@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace FlexWork.Web.Tests.Api;
+
+public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateOnly Week(int n) => NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)).AddDays(7 * n);
+
+    [Fact]
+    public async Task Submit_approve_and_read_back_through_the_api()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var created = await employee.PostAsync("/api/v1/requests", Body(("Home", Week(0)), ("Home", Week(0).AddDays(2))), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var request = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Submitted", request.GetProperty("status").GetString());
+        Assert.True(request.TryGetProperty("findings", out _));
+        var id = request.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/requests/{id}", created.Headers.Location?.ToString());
+
+        var supervisor = await fixture.ClientForAsync("atasan@demo.go.id");
+        var inbox = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/approvals", Ct);
+        var item = inbox.EnumerateArray().Single(i => i.GetProperty("request").GetProperty("id").GetGuid() == id);
+        Assert.Equal(2, item.GetProperty("coverage").GetArrayLength());
+
+        var approved = await supervisor.PostAsJsonAsync($"/api/v1/requests/{id}/approve", new { comment = (string?)null, version = request.GetProperty("version").GetUInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("Approved", (await approved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+
+        var stale = await supervisor.PostAsJsonAsync($"/api/v1/requests/{id}/reject", new { comment = "terlambat", version = request.GetProperty("version").GetUInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var mine = await employee.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
+        Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id && r.GetProperty("status").GetString() == "Approved");
+    }
+
+    [Fact]
+    public async Task A_blocked_request_is_a_422_keyed_by_rule_code_and_nothing_is_stored()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests")
+        {
+            Content = Body(("Home", Week(1)), ("Home", Week(1).AddDays(1)), ("Home", Week(1).AddDays(2))),
+        };
+        message.Headers.AcceptLanguage.ParseAdd("en-US");
+        var response = await employee.SendAsync(message, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var messages = problem.GetProperty("errors").GetProperty("WEEKLY_REMOTE_CAP");
+        Assert.Equal("The limit is 2 working days away from the office per week; this is day 3 of that week.", messages[0].GetString());
+
+        var mine = await employee.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
+        Assert.DoesNotContain(mine.EnumerateArray(), r => r.GetProperty("firstDay").GetString() == Week(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_repeated_idempotency_key_creates_one_request()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests") { Content = Body(("Home", Week(2))) };
+            message.Headers.Add("Idempotency-Key", "pengajuan-minggu-ketiga-andi");
+            var response = await employee.SendAsync(message, Ct);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+        }
+
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
+    public async Task Every_request_endpoint_answers_404_to_another_agency_and_a_colleague()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var created = await (await employee.PostAsync("/api/v1/requests?draft=true", Body(("Home", Week(3))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("Draft", created.GetProperty("status").GetString());
+
+        foreach (var email in new[] { "pegawai@demo2.go.id", "admin@demo2.go.id", "baru@demo.go.id" })
+        {
+            var other = await fixture.ClientForAsync(email);
+            var calls = new Func<Task<HttpResponseMessage>>[]
+            {
+                () => other.GetAsync($"/api/v1/requests/{id}", Ct),
+                () => other.PutAsync($"/api/v1/requests/{id}", Json(new { days = new[] { new { date = Week(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Office" } }, version = 1 }), Ct),
+                () => other.PostAsJsonAsync($"/api/v1/requests/{id}/withdraw", new { version = 1 }, Ct),
+                () => other.PostAsJsonAsync($"/api/v1/requests/{id}/approve", new { version = 1 }, Ct),
+                () => other.PostAsJsonAsync($"/api/v1/requests/{id}/reject", new { comment = "x", version = 1 }, Ct),
+                () => other.PostAsJsonAsync($"/api/v1/requests/{id}/return", new { comment = "x", version = 1 }, Ct),
+                () => other.PostAsJsonAsync($"/api/v1/requests/{id}/revoke", new { comment = "x", version = 1 }, Ct),
+            };
+            foreach (var call in calls)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await call()).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_platform_admin_has_no_requests_and_the_employee_cannot_decide_their_own()
+    {
+        var platform = await fixture.ClientForAsync("platform@flexwork.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/approvals", Ct)).StatusCode);
+
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var created = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var approve = await employee.PostAsJsonAsync($"/api/v1/requests/{created.GetProperty("id").GetGuid()}/approve", new { version = created.GetProperty("version").GetUInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
+    }
+
+    private static StringContent Body(params (string Mode, DateOnly Date)[] days) => Json(new
+    {
+        days = days.Select(d => new { date = d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = d.Mode }),
+        reason = "Menyusun laporan",
+        workPlan = new[] { new { output = "Laporan analisis jabatan", indicator = "Dokumen", target = "1" } },
+    });
+
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
