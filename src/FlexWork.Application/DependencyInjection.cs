@@ -12,6 +12,7 @@ using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
+using FlexWork.Application.Policies.PreviewDraft;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<PositionAdministration>();
         services.AddScoped<PolicyAdministration>();
         services.AddScoped<PolicyCheckService>();
+        services.AddScoped<PolicyPreviewService>();
         services.AddScoped<CalendarAdministration>();
         services.AddScoped<LocationAdministration>();
         services.AddScoped<RequestService>();

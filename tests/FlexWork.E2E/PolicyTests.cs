@@ -11,6 +11,13 @@ public class PolicyTests(BrowserFixture browser)
     [Fact]
     public async Task Admin_lowers_the_weekly_cap_in_a_draft_publishes_it_and_the_check_api_then_blocks_a_second_home_day()
     {
+        // Andi has two home days pending in one week: a cap of one would refuse the second.
+        var ct = TestContext.Current.CancellationToken;
+        using var andi = await ApiAsync("pegawai@demo.go.id", ct);
+        var pendingWeek = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21)));
+        var submitted = await andi.PostAsJsonAsync("/api/v1/requests", Proposal(Home(pendingWeek), Home(pendingWeek.AddDays(1))), ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
+
         var page = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kebijakan", Exact = true }).ClickAsync();
@@ -28,6 +35,10 @@ public class PolicyTests(BrowserFixture browser)
         await perWeek.FillAsync("1");
         await perWeek.BlurAsync();
         await Expect(page.Locator("[data-testid=policy-status]")).ToContainTextAsync("1 perubahan dibanding versi 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pratinjau 8 minggu" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=policy-preview-summary]")).ToContainTextAsync("1 hari dari pengajuan yang sudah diajukan atau disetujui akan melanggar");
+        await Expect(page.Locator("[data-testid=policy-preview]")).ToContainTextAsync("WEEKLY_REMOTE_CAP");
+        await BrowserFixture.CheckPageAsync(page, "55-policy-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await Expect(page.Locator("[data-testid=policy-status]")).ToContainTextAsync("Draf berdasarkan versi 1");
 
@@ -43,17 +54,9 @@ public class PolicyTests(BrowserFixture browser)
         await BrowserFixture.CheckPageAsync(page, "52-policy-versions");
 
         // The employee's check through the API now stops at the second home day of a week.
-        using var api = new HttpClient { BaseAddress = browser.BaseAddress };
-        var ct = TestContext.Current.CancellationToken;
-        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email = "pegawai@demo.go.id", password = BrowserFixture.DemoPassword }, ct))
+        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+        var check = await (await andi.PostAsJsonAsync("/api/v1/policy/check", Proposal(Home(monday), Home(monday.AddDays(1))), ct))
             .Content.ReadFromJsonAsync<JsonElement>(ct);
-        api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
-        var check = await (await api.PostAsJsonAsync("/api/v1/policy/check", new
-        {
-            days = new[] { new { date = monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" }, new { date = monday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" } },
-            workPlan = new[] { new { output = "Laporan analisis jabatan" } },
-        }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.Equal(2, check.GetProperty("policyVersion").GetInt32());
         var finding = Assert.Single(check.GetProperty("findings").EnumerateArray());
         Assert.Equal("WEEKLY_REMOTE_CAP", finding.GetProperty("code").GetString());
@@ -98,6 +101,30 @@ public class PolicyTests(BrowserFixture browser)
         await page.GetByLabel("Keterangan").FillAsync("Apel Hari Kesadaran Nasional");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         await BrowserFixture.CheckPageAsync(page, "54-calendar");
+    }
+
+    private async Task<HttpClient> ApiAsync(string email, CancellationToken ct)
+    {
+        var api = new HttpClient { BaseAddress = browser.BaseAddress };
+        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email, password = BrowserFixture.DemoPassword }, ct))
+            .Content.ReadFromJsonAsync<JsonElement>(ct);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        return api;
+    }
+
+    private static object Home(DateOnly date) => new { date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" };
+
+    private static object Proposal(params object[] days) => new { days, reason = "Menyusun laporan", workPlan = new[] { new { output = "Laporan analisis jabatan" } } };
+
+    /// <summary>The first Monday from <paramref name="monday"/> on whose Monday and Tuesday are not holidays.</summary>
+    private static DateOnly WorkingWeek(DateOnly monday)
+    {
+        while (Domain.Calendar.NationalCalendar.Days.Any(d => d.Date == monday || d.Date == monday.AddDays(1)))
+        {
+            monday = monday.AddDays(7);
+        }
+
+        return monday;
     }
 
     private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);

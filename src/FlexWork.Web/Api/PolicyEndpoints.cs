@@ -2,6 +2,7 @@ using FlexWork.Application.Calendar.ManageCalendar;
 using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
+using FlexWork.Application.Policies.PreviewDraft;
 using FlexWork.Domain.Policies;
 using FlexWork.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,9 @@ public sealed record FindingResponse(
 public sealed record PolicyCheckResponse(int PolicyVersion, string? LegalReference, ApprovalRoute ApprovalRoute, bool Blocked, IReadOnlyList<FindingResponse> Findings);
 
 public sealed record DraftRequest(PolicySettings Settings, uint Version);
+
+/// <summary>Optional: settings to preview instead of the saved draft (the editor's unsaved form).</summary>
+public sealed record PreviewRequest(PolicySettings? Settings);
 
 internal static class PolicyEndpoints
 {
@@ -57,6 +61,10 @@ internal static class PolicyEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Discard the draft").ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        policy.MapPost("/draft/preview", async (PreviewRequest? body, PolicyAdministration admin, PolicyPreviewService preview, CancellationToken ct) =>
+                await preview.PreviewAsync(body?.Settings ?? (await admin.GetDraftAsync(ct)).Settings, ct))
+            .WithSummary($"What the draft (or the settings sent) would change over the next {PolicyPreviewService.Weeks} weeks: pending and approved days it would refuse, per unit and rule, and each unit's presence per day against its minimum")
+            .ProducesValidationProblem();
         policy.MapPost("/publish", (PublishInput input, PolicyAdministration service, CancellationToken ct) => service.PublishAsync(input, ct))
             .WithSummary("Publish the draft as the next version, effective from a date (not in the past) with its legal reference")
             .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);

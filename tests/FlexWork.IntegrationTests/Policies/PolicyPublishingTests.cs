@@ -105,4 +105,38 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
         Assert.Empty(mine.Settings.UnitOverrides);
         Assert.Equal(IndonesianTimeZones.Wib, mine.TimeZoneId);
     }
+
+    [Fact]
+    public async Task A_request_judged_earlier_keeps_the_version_and_findings_it_was_submitted_with()
+    {
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        monday = monday.AddDays(((int)DayOfWeek.Monday - (int)monday.DayOfWeek + 7) % 7);
+        Application.Requests.RequestDetails submitted;
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            submitted = await employee.ServiceProvider.GetRequiredService<Application.Requests.SubmitRequest.RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct);
+        }
+
+        int published;
+        await using (var admin = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            var policies = admin.ServiceProvider.GetRequiredService<PolicyAdministration>();
+            var draft = await policies.GetDraftAsync(Ct);
+            await policies.SaveDraftAsync(draft.Settings with { Eligibility = draft.Settings.Eligibility with { MinMonthsInPosition = 120 } }, draft.Version, Ct);
+            published = (await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 60/2026"), Ct)).Number;
+        }
+
+        await using var again = await fixture.ActAsAsync("pegawai@demo.go.id");
+        var stored = await again.ServiceProvider.GetRequiredService<Application.Requests.SubmitRequest.RequestService>().GetAsync(submitted.Id, Ct);
+        Assert.Equal(submitted.PolicyVersion, stored.PolicyVersion);
+        Assert.True(stored.PolicyVersion < published);
+        Assert.Equal(submitted.Findings.Count, stored.Findings.Count);
+
+        // The same kind of day asked for now meets the new version, which wants ten years in the position.
+        var now = await again.ServiceProvider.GetRequiredService<PolicyCheckService>().CheckAsync(
+            new ProposedRequestInput([new(monday.AddDays(1), WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), Ct);
+        Assert.Equal(published, now.PolicyNumber);
+        Assert.Contains(now.Findings, f => f.MessageKey == "EMPLOYEE_NOT_ELIGIBLE.Tenure");
+    }
 }

@@ -141,6 +141,26 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Two_submissions_of_one_person_at_once_cannot_together_pass_the_weekly_cap()
+    {
+        var monday = Week(8);
+        var outcomes = await Task.WhenAll(new[] { monday, monday.AddDays(2) }.Select(async first =>
+        {
+            try
+            {
+                await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(first), Home(first.AddDays(1))), submit: true, cancellationToken: Ct));
+                return "submitted";
+            }
+            catch (RequestBlockedException blocked) when (blocked.Findings.Any(f => f.Code == RuleCodes.WeeklyRemoteCap))
+            {
+                return "capped";
+            }
+        }));
+
+        Assert.Equal(["capped", "submitted"], outcomes.Order());
+    }
+
+    [Fact]
     public async Task Returned_requests_are_revised_and_resubmitted_and_approved_ones_can_be_withdrawn_from_tomorrow()
     {
         var monday = Week(6);

@@ -34,21 +34,23 @@ public sealed class RequestService(
         var now = timeProvider.GetUtcNow();
         var request = WorkRequest.Create(currentUser.RequireAgency(), employeeId, now, clientSubmissionId);
         request.Edit(WithoutClientEvidenceClaim(input).ToRequest(), now);
-        if (submit)
-        {
-            await SubmitAsync(db, request, cancellationToken);
-        }
-
-        db.WorkRequests.Add(request);
         try
         {
+            if (submit)
+            {
+                await SubmitAsync(db, request, cancellationToken);
+            }
+
+            db.WorkRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
+            await CommitAsync(db, cancellationToken);
         }
-        catch (DbUpdateException) when (clientSubmissionId is { } raced)
+        catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
         {
-            // The same submission raced in twice: the other one won, and is the answer.
+            // The same submission raced in twice: the other copy won (its days now overlap this
+            // one's, or its id is taken), and it is the answer.
             await using var fresh = await dbFactory.CreateAsync(cancellationToken);
-            var winner = await FindBySubmissionAsync(fresh, employeeId, raced, cancellationToken);
+            var winner = await FindBySubmissionAsync(fresh, employeeId, clientSubmissionId!.Value, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -76,6 +78,7 @@ public sealed class RequestService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(db, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 
@@ -122,8 +125,19 @@ public sealed class RequestService(
         r.Id, r.Status, r.Version, r.EmployeeId, employeeName, r.FirstDay, r.LastDay, r.Days.Count, r.Days.Count(d => d.Mode.IsRemote()),
         r.Findings.Count(f => f.Severity == FindingSeverity.Block), r.Findings.Count(f => f.Severity == FindingSeverity.Warn), r.SubmittedAt);
 
+    /// <summary>
+    /// Judges and submits. Callers save inside the transaction this opens: an advisory lock per
+    /// employee makes two submissions of one person at once take turns, so that both cannot pass
+    /// the caps that only their sum breaks.
+    /// </summary>
     private async Task SubmitAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SubmissionLock(request.EmployeeId)})", cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var verdict = await policy.JudgeAsync(db, place, request.ToProposal(), request.Id, cancellationToken);
         if (verdict.IsBlocked)
@@ -133,6 +147,16 @@ public sealed class RequestService(
 
         request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
     }
+
+    private static async Task CommitAsync(IFlexWorkDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static long SubmissionLock(Guid employeeId) => BitConverter.ToInt64(employeeId.ToByteArray(), 8);
 
     private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
         await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id && r.EmployeeId == employeeId, cancellationToken)

@@ -1,0 +1,55 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Policies.ManagePolicy;
+using FlexWork.Application.Policies.PreviewDraft;
+using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Policies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexWork.IntegrationTests.Policies;
+
+public class PolicyPreviewTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_lower_weekly_cap_counts_the_pending_days_it_would_refuse_per_unit_and_rule_and_shows_presence()
+    {
+        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home), new(monday.AddDays(2), WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]),
+                submit: true, cancellationToken: Ct);
+        }
+
+        await using var admin = await fixture.ActAsAsync("admin@demo.go.id");
+        var preview = admin.ServiceProvider.GetRequiredService<PolicyPreviewService>();
+        var current = (await admin.ServiceProvider.GetRequiredService<PolicyAdministration>().GetDraftAsync(Ct)).Settings;
+
+        var unchanged = await preview.PreviewAsync(current, Ct);
+        Assert.Equal(0, unchanged.DaysAffected);
+        Assert.True(unchanged.RequestsJudged >= 1);
+
+        var stricter = await preview.PreviewAsync(current with { Caps = current.Caps with { RemoteDaysPerWeek = 1 } }, Ct);
+        Assert.Equal(1, stricter.DaysAffected);
+        var impact = Assert.Single(stricter.Impacts);
+        Assert.Equal(("Biro Sumber Daya Manusia", RuleCodes.WeeklyRemoteCap, 1), (impact.UnitName, impact.Code, impact.Days));
+
+        var sdm = stricter.Coverage.Single(c => c.UnitName == "Biro Sumber Daya Manusia");
+        Assert.Equal(sdm.Headcount - 1, sdm.Days.Single(d => d.Date == monday).OnSite);
+        Assert.Equal(sdm.Headcount, sdm.Days.Single(d => d.Date == monday.AddDays(1)).OnSite);
+        Assert.Equal((int)Math.Ceiling(sdm.Headcount * 0.7), sdm.MinimumOnSite);
+        Assert.Equal(0, stricter.Coverage.Single(c => c.UnitName == "Biro Umum dan Layanan Publik").DaysBelowMinimum);
+    }
+
+    [Fact]
+    public async Task Only_agency_admins_preview()
+    {
+        await using var employee = await fixture.ActAsAsync("atasan@demo.go.id");
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            employee.ServiceProvider.GetRequiredService<PolicyPreviewService>().PreviewAsync(PolicySettings.Regulation, Ct));
+    }
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
