@@ -145,6 +145,7 @@ public class PolicyApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             () => client.PutAsJsonAsync("/api/v1/admin/policy/draft", new { settings = new { }, version = 0 }, Ct),
             () => client.DeleteAsync("/api/v1/admin/policy/draft?version=0", Ct),
             () => client.PostAsJsonAsync("/api/v1/admin/policy/publish", new { effectiveFrom = "2030-01-01", legalReference = "SK" }, Ct),
+            () => client.PostAsJsonAsync("/api/v1/admin/policy/draft/preview", new { }, Ct),
             () => client.GetAsync("/api/v1/admin/locations", Ct),
             () => client.PostAsJsonAsync("/api/v1/admin/locations", new { name = "X" }, Ct),
             () => client.PutAsJsonAsync($"/api/v1/admin/locations/{id}", new { name = "X" }, Ct),
