@@ -90,6 +90,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // Toasts fade in and out, and axe misjudges contrast mid-fade: scan once they are gone.
         await WaitUntilAsync(page, "() => document.title.length > 0 && document.querySelectorAll('.mud-snackbar').length === 0");
+        // From the top: a full-page shot of a scrolled page draws the fixed app bar halfway down.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         var blocking = result.Violations

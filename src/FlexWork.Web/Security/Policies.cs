@@ -12,6 +12,9 @@ public static class Policies
     public const string AgencyAdmin = nameof(AgencyAdmin);
     public const string PlatformAdmin = nameof(PlatformAdmin);
 
+    /// <summary>An account that is an employee of an agency: may ask for flexible work.</summary>
+    public const string Employee = nameof(Employee);
+
     /// <summary>Has at least one direct report in the org chart (atasan langsung).</summary>
     public const string Supervisor = nameof(Supervisor);
 
@@ -27,6 +30,7 @@ public static class Policies
     public static AuthorizationBuilder AddFlexWorkPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(AgencyAdmin, p => p.RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
+        .AddPolicy(Employee, p => p.RequireClaim(FlexWorkClaimTypes.EmployeeId))
         .AddPolicy(Supervisor, p => p.AddRequirements(new OrgRightsRequirement(supervises: true)))
         .AddPolicy(UnitHead, p => p.AddRequirements(new OrgRightsRequirement(supervises: false)))
         .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FlexWork.Web.Components.Profiles;
@@ -44,19 +43,5 @@ public sealed class ProfileCardTests : BunitContext
         Assert.Equal("No direct supervisor", card.Find("[data-testid=profile-supervisor]").TextContent.Trim());
         var chips = card.FindAll(".mud-chip").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["Employee", "Supervisor", "Unit head"], chips);
-    }
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(string name) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlexWork.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class RequestTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Pegawai_asks_for_three_home_days_sees_the_cap_on_the_third_submits_two_and_the_supervisor_approves()
+    {
+        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(35)));
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pengajuan saya" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pengajuan baru" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(monday.AddDays(2)));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).BlurAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan", Exact = true }).ClickAsync();
+        await page.GetByLabel("Keluaran").FillAsync("Laporan analisis kebutuhan pelatihan");
+        await page.GetByLabel("Keluaran").BlurAsync();
+
+        var third = page.Locator($"[data-testid=day-findings-{Iso(monday.AddDays(2))}]");
+        await Expect(third).ToContainTextAsync("WEEKLY_REMOTE_CAP");
+        await Expect(page.Locator($"[data-testid=day-findings-{Iso(monday)}]")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ajukan", Exact = true })).ToBeDisabledAsync();
+        await BrowserFixture.CheckPageAsync(page, "60-request-form-cap");
+
+        await page.Locator($"[data-testid=day-{Iso(monday.AddDays(2))}] button[aria-label^='Hapus']").ClickAsync();
+        await Expect(page.Locator("[data-testid=request-verdict]")).ToContainTextAsync("memenuhi kebijakan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajukan", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=my-requests]")).ToContainTextAsync("Diajukan");
+        await BrowserFixture.CheckPageAsync(page, "61-my-requests");
+
+        var supervisor = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(supervisor, "atasan@demo.go.id");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Persetujuan" }).ClickAsync();
+        var item = supervisor.Locator("[data-testid=inbox-item]").Filter(new() { HasText = "Andi Pratama" });
+        await Expect(item.Locator("[data-testid=inbox-coverage] tbody tr")).ToHaveCountAsync(2);
+        await Expect(item.Locator("[data-testid=inbox-coverage]")).ToContainTextAsync("(minimal");
+        await BrowserFixture.CheckPageAsync(supervisor, "62-approvals");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
+        await Expect(supervisor.GetByText("Pengajuan Andi Pratama disetujui.")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-testid=my-requests]")).ToContainTextAsync("Disetujui");
+    }
+
+    [Fact]
+    public async Task A_new_employee_is_told_why_they_are_not_eligible()
+    {
+        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "baru@demo.go.id");
+        await page.GotoAsync("/requests/new");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).BlurAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=request-finding]")).ToContainTextAsync("Pegawai baru dapat bekerja fleksibel lokasi setelah 12 bulan");
+        await BrowserFixture.CheckPageAsync(page, "63-request-not-eligible");
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly WorkingWeek(DateOnly monday)
+    {
+        while (Domain.Calendar.NationalCalendar.Days.Any(d => d.Date >= monday && d.Date <= monday.AddDays(4)))
+        {
+            monday = monday.AddDays(7);
+        }
+
+        return monday;
+    }
+
+    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
+}
