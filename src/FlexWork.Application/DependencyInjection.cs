@@ -16,6 +16,7 @@ using FlexWork.Application.Policies.PreviewDraft;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
 
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<LocationAdministration>();
         services.AddScoped<RequestService>();
         services.AddScoped<ApprovalService>();
+        services.AddScoped<ScheduleService>();
         return services;
     }
 }

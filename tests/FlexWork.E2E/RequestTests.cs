@@ -48,6 +48,30 @@ public class RequestTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await Expect(page.Locator("[data-testid=my-requests]")).ToContainTextAsync("Disetujui");
+
+        // Both days show as approved home days in Andi's month.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jadwal saya" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        for (var months = ((monday.Year - today.Year) * 12) + monday.Month - today.Month; months > 0; months--)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Berikutnya" }).ClickAsync();
+        }
+
+        foreach (var day in new[] { monday, monday.AddDays(1) })
+        {
+            var cell = page.Locator($"[data-testid=schedule-{Iso(day)}]");
+            await Expect(cell).ToContainTextAsync("Rumah");
+            await Expect(cell).ToContainTextAsync("Disetujui");
+        }
+
+        await Expect(page.Locator($"[data-testid=schedule-{Iso(monday.AddDays(2))}]")).ToContainTextAsync("Kantor");
+        await BrowserFixture.CheckPageAsync(page, "64-my-schedule");
+
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Jadwal tim" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(supervisor);
+        await Expect(supervisor.Locator("[data-testid=team-schedule]")).ToContainTextAsync("Andi Pratama");
+        await BrowserFixture.CheckPageAsync(supervisor, "65-team-schedule");
     }
 
     [Fact]

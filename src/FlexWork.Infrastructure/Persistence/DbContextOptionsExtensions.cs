@@ -4,9 +4,14 @@ namespace FlexWork.Infrastructure.Persistence;
 
 public static class DbContextOptionsExtensions
 {
-    /// <summary>The one place the provider is configured: PostgreSQL, snake_case names.</summary>
+    /// <summary>
+    /// The one place the provider is configured: PostgreSQL, snake_case names. Collections load
+    /// in split queries: a request's days and history in one join would multiply each other.
+    /// </summary>
     public static DbContextOptionsBuilder UseFlexWorkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 }

@@ -4,6 +4,7 @@ using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Web.Localization;
@@ -69,6 +70,22 @@ internal static class RequestEndpoints
             .WithTags("Approvals").WithSummary("Revoke an approval from tomorrow on, with a reason")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
+        var schedule = api.MapGroup("/schedule").WithTags("Schedules");
+        schedule.MapGet("/me", (DateOnly? from, DateOnly? to, ScheduleService service, TimeProvider time, CancellationToken ct) =>
+            {
+                var (start, end) = Range(from, to, time);
+                return service.MineAsync(start, end, ct);
+            })
+            .WithSummary($"Where the caller works each day (office unless a pending or approved request says otherwise); at most {ScheduleService.MaxDays} days, default four weeks from this Monday")
+            .ProducesValidationProblem();
+        schedule.MapGet("/team", (DateOnly? from, DateOnly? to, Guid? unit, ScheduleService service, TimeProvider time, CancellationToken ct) =>
+            {
+                var (start, end) = Range(from, to, time);
+                return service.TeamAsync(start, end, unit, ct);
+            })
+            .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet("/approvals", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage)))
             .WithTags("Approvals").WithSummary("Requests waiting for the caller's decision, with findings and the unit's on-site numbers per day");
@@ -77,6 +94,12 @@ internal static class RequestEndpoints
     public static RequestResponse ToResponse(RequestDetails r, IStringLocalizer localizer) => new(
         r.Id, r.Status, r.Version, r.EmployeeId, r.EmployeeName, r.Days, r.Reason, r.WorkPlan, r.HasEvidence, r.PolicyVersion, r.Route, r.Level,
         r.CancelledFrom, [.. r.Findings.Select(f => FindingResponse.From(f, localizer))], r.History);
+
+    private static (DateOnly From, DateOnly To) Range(DateOnly? from, DateOnly? to, TimeProvider time)
+    {
+        var start = from ?? PolicyEngine.WeekStart(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return (start, to ?? start.AddDays(27));
+    }
 
     /// <summary>The Idempotency-Key header, as a stable id (any string up to 200 characters is accepted).</summary>
     private static Guid? SubmissionId(HttpContext context)

@@ -1,0 +1,184 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies;
+using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Schedules.ViewSchedule;
+
+/// <summary>Where one person works on one day: the office unless a pending or approved request says otherwise.</summary>
+public sealed record ScheduleCell(DateOnly Date, WorkMode Mode, TimeOnly? Start, TimeOnly? End, RequestStatus? Status, Guid? RequestId);
+
+public sealed record ScheduleDay(DateOnly Date, bool IsWorkingDay, string? Holiday, bool MandatoryOffice);
+
+public sealed record MySchedule(IReadOnlyList<ScheduleDay> Days, IReadOnlyList<ScheduleCell> Cells);
+
+public sealed record TeamMember(Guid EmployeeId, string FullName, Guid UnitId, IReadOnlyList<ScheduleCell> Cells);
+
+/// <summary>Per working day: how many of the people shown are planned at the office, against the minimum of the unit shown.</summary>
+public sealed record DayPresence(DateOnly Date, int OnSite, int Headcount, int? MinimumOnSite);
+
+public sealed record TeamSchedule(Guid? UnitId, IReadOnlyList<ScheduleDay> Days, IReadOnlyList<TeamMember> Members, IReadOnlyList<DayPresence> Presence);
+
+/// <summary>
+/// "Where does who work": the employee's own days, and for supervisors, unit heads and agency
+/// admins the people they are responsible for, day by day.
+/// </summary>
+public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+{
+    /// <summary>Two months: the month view with its spill-over weeks.</summary>
+    public const int MaxDays = 62;
+
+    public async Task<MySchedule> MineAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        currentUser.RequireAgency();
+        var employeeId = currentUser.EmployeeId ?? throw new ForbiddenAccessException();
+        EnsureRange(from, to);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
+        var days = await DaysAsync(db, place.UnitPath, from, to, cancellationToken);
+        var cells = await CellsAsync(db, [employeeId], from, to, cancellationToken);
+        return new MySchedule(days, cells.GetValueOrDefault(employeeId) ?? []);
+    }
+
+    /// <param name="unitId">One unit (and the units under it); null: everyone the caller is responsible for.</param>
+    public async Task<TeamSchedule> TeamAsync(DateOnly from, DateOnly to, Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        currentUser.RequireAgency();
+        EnsureRange(from, to);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId }).ToListAsync(cancellationToken);
+        if (unitId is { } requested && units.All(u => u.Id != requested))
+        {
+            throw new NotFoundException("OrganizationUnit", requested);
+        }
+
+        HashSet<Guid> Below(Guid root)
+        {
+            var set = new HashSet<Guid> { root };
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var unit in units.Where(u => u.ParentId is { } p && set.Contains(p) && !set.Contains(u.Id)))
+                {
+                    grew = set.Add(unit.Id);
+                }
+            }
+            while (grew);
+            return set;
+        }
+
+        // Who the caller may see: everyone for an agency admin, else their unit(s) as head and their direct reports.
+        var me = currentUser.EmployeeId;
+        var people = db.Employees.AsNoTracking().Where(e => e.IsActive);
+        if (!currentUser.IsInRole(Roles.AgencyAdmin))
+        {
+            if (me is not { } self)
+            {
+                throw new ForbiddenAccessException();
+            }
+
+            var headed = units.Where(u => u.HeadEmployeeId == self).SelectMany(u => Below(u.Id)).ToHashSet();
+            people = people.Where(e => e.SupervisorId == self || headed.Contains(e.UnitId));
+        }
+
+        if (unitId is { } only)
+        {
+            var scope = Below(only);
+            people = people.Where(e => scope.Contains(e.UnitId));
+        }
+
+        var members = await people.OrderBy(e => e.FullName).Select(e => new { e.Id, e.FullName, e.UnitId }).Take(500).ToListAsync(cancellationToken);
+        if (members.Count == 0 && !currentUser.IsInRole(Roles.AgencyAdmin) && !await HasReportsAsync(db, me!.Value, cancellationToken))
+        {
+            throw new ForbiddenAccessException();
+        }
+
+        var unitPath = unitId is { } u2 ? Path(u2) : [];
+        List<Guid> Path(Guid id)
+        {
+            var path = new List<Guid>();
+            for (Guid? current = id; current is { } c && units.FirstOrDefault(x => x.Id == c) is { } unit && !path.Contains(c); current = unit.ParentId)
+            {
+                path.Add(c);
+            }
+
+            return path;
+        }
+
+        var days = await DaysAsync(db, unitPath, from, to, cancellationToken);
+        var cells = await CellsAsync(db, [.. members.Select(m => m.Id)], from, to, cancellationToken);
+        int? minimum = null;
+        if (unitId is not null)
+        {
+            var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), await AgencyTimeZoneAsync(db, cancellationToken));
+            var safeguard = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(unitPath).Safeguard;
+            minimum = Math.Max((int)Math.Ceiling(members.Count * (100 - safeguard.MaxAwayPercent) / 100.0), safeguard.MinOnSiteHeadcount ?? 0);
+        }
+
+        var presence = days.Where(d => d.IsWorkingDay).Select(d => new DayPresence(
+            d.Date,
+            members.Count - members.Count(m => cells.TryGetValue(m.Id, out var own) && own.Any(c => c.Date == d.Date && c.Mode.IsRemote())),
+            members.Count,
+            minimum)).ToList();
+        return new TeamSchedule(
+            unitId, days, [.. members.Select(m => new TeamMember(m.Id, m.FullName, m.UnitId, cells.GetValueOrDefault(m.Id) ?? []))], presence);
+    }
+
+    private static async Task<bool> HasReportsAsync(IFlexWorkDbContext db, Guid me, CancellationToken cancellationToken) =>
+        await db.Employees.AnyAsync(e => e.SupervisorId == me, cancellationToken)
+        || await db.OrganizationUnits.AnyAsync(u => u.HeadEmployeeId == me, cancellationToken);
+
+    private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, CancellationToken cancellationToken) =>
+        await db.Agencies.Select(a => a.TimeZoneId).FirstAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<ScheduleDay>> DaysAsync(
+        IFlexWorkDbContext db, IReadOnlyList<Guid> unitPath, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var entries = await db.CalendarEntries.AsNoTracking().Where(c => c.Date >= from && c.Date <= to)
+            .Select(c => new { c.Date, c.Kind, c.Name, c.UnitId }).ToListAsync(cancellationToken);
+        var applicable = entries.Where(c => c.UnitId is not { } u || unitPath.Contains(u)).ToList();
+        var time = (await PolicyContextLoader.InForceAsync(db, from, cancellationToken)).Settings.Time;
+        return
+        [
+            .. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Select(date =>
+            {
+                var holiday = applicable.FirstOrDefault(c => c.Date == date && c.Kind != CalendarEntryKind.MandatoryOffice);
+                return new ScheduleDay(
+                    date, time.IsWorkingWeekday(date.DayOfWeek) && holiday is null, holiday?.Name,
+                    applicable.Any(c => c.Date == date && c.Kind == CalendarEntryKind.MandatoryOffice));
+            }),
+        ];
+    }
+
+    /// <summary>The planned days (pending or approved) of these people in the range; the rest is the office.</summary>
+    private static async Task<Dictionary<Guid, List<ScheduleCell>>> CellsAsync(
+        IFlexWorkDbContext db, IReadOnlyList<Guid> employeeIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await db.WorkRequests.AsNoTracking()
+            .Where(r => employeeIds.Contains(r.EmployeeId))
+            .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
+                || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
+            .SelectMany(r => r.Days.Where(d => d.Date >= from && d.Date <= to),
+                (r, d) => new { r.Id, r.EmployeeId, r.Status, r.CancelledFrom, d.Date, d.Mode, d.Start, d.End })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Where(r => r.Status is RequestStatus.Submitted or RequestStatus.Approved || (r.CancelledFrom is { } c && r.Date < c))
+            .GroupBy(r => r.EmployeeId)
+            .ToDictionary(g => g.Key, g => g.Select(r => new ScheduleCell(
+                r.Date, r.Mode, r.Start, r.End, r.Status is RequestStatus.Withdrawn or RequestStatus.Revoked ? RequestStatus.Approved : r.Status, r.Id))
+                .OrderBy(c => c.Date).ToList());
+    }
+
+    private static void EnsureRange(DateOnly from, DateOnly to)
+    {
+        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            throw new ValidationException([new ValidationFailure("to", "Range.") { ErrorCode = "SCHEDULE_RANGE_INVALID" }]);
+        }
+    }
+}
