@@ -63,6 +63,7 @@ try
     app.MapOpenApi();
     app.MapApi();
     app.MapImportTemplate();
+    app.MapEvidenceDownload();
     app.MapAuditExport();
     app.MapStaticAssets();
     app.MapRazorComponents<App>()

@@ -38,6 +38,8 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<Delegation> Delegations { get; }
 
+    DbSet<RequestEvidence> RequestEvidence { get; }
+
     /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
     DatabaseFacade Database { get; }
 

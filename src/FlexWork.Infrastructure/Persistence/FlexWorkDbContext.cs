@@ -40,6 +40,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<Delegation> Delegations => Set<Delegation>();
 
+    public DbSet<RequestEvidence> RequestEvidence => Set<RequestEvidence>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentUser CurrentUser => currentUser;
@@ -62,6 +64,7 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         builder.Entity<ApprovedLocation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<WorkRequest>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<Delegation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<RequestEvidence>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
 
         // A new agency-owned entity type without a filter would leak across agencies: fail fast.
         var unfiltered = builder.Model.GetEntityTypes()

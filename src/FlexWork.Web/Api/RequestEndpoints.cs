@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FlexWork.Application.Common;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
@@ -8,6 +9,8 @@ using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Web.Localization;
+using FlexWork.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace FlexWork.Web.Api;
@@ -51,6 +54,23 @@ internal static class RequestEndpoints
                 ToResponse(await service.UpdateAsync(id, update.ToInput(), update.Version, update.Submit, ct), localizer))
             .WithSummary("Change a draft or a request returned for revision (submit=true submits it)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapPost("/{id:guid}/evidence", async (Guid id, HttpContext context, RequestService service, CancellationToken ct) =>
+            {
+                var fileName = context.Request.Headers["X-File-Name"].ToString();
+                var created = await service.AttachEvidenceAsync(id, string.IsNullOrWhiteSpace(fileName) ? "bukti" : fileName, context.Request.Body, ct);
+                return TypedResults.Created($"/api/v1/requests/{id}/evidence/{created.Id}", created);
+            })
+            .Accepts<byte[]>("application/pdf", "image/jpeg", "image/png")
+            .WithSummary("Attach supporting evidence to a draft or returned request: the file as the body (PDF, JPEG or PNG by content, at most 5 MB), its name in X-File-Name")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapGet("/{id:guid}/evidence", (Guid id, RequestService service, CancellationToken ct) => service.ListEvidenceAsync(id, ct))
+            .WithSummary("The request's evidence files").ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapGet("/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
+            {
+                var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
+                return TypedResults.File(content, type, name);
+            })
+            .WithSummary("Download one evidence file (the employee and the request's approvers)").ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapPost("/{id:guid}/withdraw", async (Guid id, DecisionRequest body, RequestService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 ToResponse(await service.WithdrawAsync(id, body.Version, body.Comment, ct), localizer))
             .WithSummary("Withdraw a pending request, or an approved one from tomorrow on")
@@ -89,6 +109,27 @@ internal static class RequestEndpoints
         api.MapGet("/approvals", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage)))
             .WithTags("Approvals").WithSummary("Requests waiting for the caller's decision, with findings and the unit's on-site numbers per day");
+    }
+
+    /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API.</summary>
+    public static IEndpointRouteBuilder MapEvidenceDownload(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/requests/{id:guid}/evidence/{evidenceId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (
+                Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
+            {
+                try
+                {
+                    var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
+                    return TypedResults.File(content, type, name);
+                }
+                catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
+                {
+                    return TypedResults.NotFound(); // someone else's file: as if it did not exist
+                }
+            })
+            .RequireAuthorization(Policies.Employee)
+            .ExcludeFromDescription();
+        return endpoints;
     }
 
     public static RequestResponse ToResponse(RequestDetails r, IStringLocalizer localizer) => new(

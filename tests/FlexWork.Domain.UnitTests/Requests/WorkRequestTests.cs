@@ -256,3 +256,48 @@ public class DelegationTests
         Assert.Equal("DATE_RANGE_INVALID", Assert.Throws<DomainException>(() => Delegation.Create(Guid.NewGuid(), person, Guid.NewGuid(), Today.AddDays(-9), Today.AddDays(-2), "SK", Today)).Code);
     }
 }
+
+public class RequestEvidenceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "application/pdf")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, "image/png")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, "image/jpeg")]
+    public void Pdf_png_and_jpeg_are_recognised_by_their_content(byte[] content, string type)
+    {
+        var evidence = RequestEvidence.Create(Draft(), "surat-tugas.bin", content, Now, "u");
+        Assert.Equal((type, content.Length), (evidence.ContentType, evidence.SizeBytes));
+    }
+
+    [Fact]
+    public void A_text_file_named_pdf_an_empty_file_and_a_file_over_5_mb_are_refused_and_change_nothing()
+    {
+        var request = Draft();
+        Assert.Equal("EVIDENCE_TYPE_INVALID", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", "bukan pdf"u8.ToArray(), Now, "u")).Code);
+        Assert.Equal("EVIDENCE_EMPTY", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", [], Now, "u")).Code);
+        var big = new byte[RequestEvidence.MaxBytes + 1];
+        "%PDF-"u8.CopyTo(big);
+        Assert.Equal("EVIDENCE_TOO_LARGE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", big, Now, "u")).Code);
+        Assert.False(request.HasEvidence);
+    }
+
+    [Fact]
+    public void Evidence_marks_the_request_and_only_while_it_can_still_change()
+    {
+        var request = Draft();
+        RequestEvidence.Create(request, "../../etc/surat.pdf", "%PDF-1.7"u8.ToArray(), Now, "u");
+        Assert.True(request.HasEvidence);
+
+        request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+        Assert.Equal("REQUEST_NOT_EDITABLE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "x.pdf", "%PDF-1.7"u8.ToArray(), Now, "u")).Code);
+    }
+
+    private static WorkRequest Draft()
+    {
+        var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
+        request.Edit(new ProposedRequest([new ProposedDay(new DateOnly(2026, 12, 14), WorkMode.OtherLocation)]), Now);
+        return request;
+    }
+}

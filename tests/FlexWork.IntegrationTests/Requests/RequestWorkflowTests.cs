@@ -4,6 +4,7 @@ using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Infrastructure.Persistence;
@@ -208,6 +209,43 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         Assert.Contains(await AsAsync("kepala@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)), i => i.Request.Id == request.Id);
         var second = await DecideAsync("kepala@demo.go.id", first, Decision.Approve);
         Assert.Equal(RequestStatus.Approved, second.Status);
+    }
+
+    [Fact]
+    public async Task Evidence_of_a_wrong_type_or_over_5_mb_is_refused_and_nothing_is_stored_and_a_pdf_lets_another_location_through()
+    {
+        var coworking = (await AsAsync("admin@demo.go.id", s => s.GetRequiredService<Application.Locations.ManageLocations.LocationAdministration>().ListAsync(Ct)))
+            .Single(l => l.Kind == Domain.Locations.LocationKind.OtherLocation).Id;
+        var monday = Week(9);
+        var input = Request(new ProposedDayInput(monday, WorkMode.OtherLocation, LocationId: coworking));
+        var blocked = await Assert.ThrowsAsync<RequestBlockedException>(() => AsAsync("pegawai@demo.go.id", s =>
+            s.GetRequiredService<RequestService>().CreateAsync(input, submit: true, cancellationToken: Ct)));
+        Assert.Equal(RuleCodes.EvidenceRequired, blocked.Findings.Single().Code);
+
+        var draft = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(input, submit: false, cancellationToken: Ct));
+        var service = (IServiceProvider s) => s.GetRequiredService<RequestService>();
+        var wrongType = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
+            service(s).AttachEvidenceAsync(draft.Id, "surat-tugas.pdf", new MemoryStream("ini bukan PDF"u8.ToArray()), Ct)));
+        Assert.Equal("EVIDENCE_TYPE_INVALID", wrongType.Code);
+        var big = new byte[RequestEvidence.MaxBytes + 1];
+        "%PDF-"u8.CopyTo(big);
+        var tooBig = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
+            service(s).AttachEvidenceAsync(draft.Id, "besar.pdf", new MemoryStream(big), Ct)));
+        Assert.Equal("EVIDENCE_TOO_LARGE", tooBig.Code);
+        Assert.Empty(await AsAsync("pegawai@demo.go.id", s => service(s).ListEvidenceAsync(draft.Id, Ct)));
+        Assert.False((await AsAsync("pegawai@demo.go.id", s => service(s).GetAsync(draft.Id, Ct))).HasEvidence);
+
+        var pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF"u8.ToArray();
+        var attached = await AsAsync("pegawai@demo.go.id", s => service(s).AttachEvidenceAsync(draft.Id, "surat-tugas.pdf", new MemoryStream(pdf), Ct));
+        Assert.Equal(("application/pdf", pdf.Length), (attached.ContentType, attached.SizeBytes));
+        var withEvidence = await AsAsync("pegawai@demo.go.id", s => service(s).GetAsync(draft.Id, Ct));
+        var submitted = await AsAsync("pegawai@demo.go.id", s => service(s).UpdateAsync(draft.Id, input, withEvidence.Version, submit: true, Ct));
+        Assert.Equal(RequestStatus.Submitted, submitted.Status);
+
+        var (_, type, content) = await AsAsync("atasan@demo.go.id", s => service(s).GetEvidenceAsync(draft.Id, attached.Id, Ct));
+        Assert.Equal(("application/pdf", pdf.Length), (type, content.Length));
+        await Assert.ThrowsAsync<NotFoundException>(() => AsAsync("baru@demo.go.id", s => service(s).GetEvidenceAsync(draft.Id, attached.Id, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() => AsAsync("pegawai@demo2.go.id", s => service(s).GetEvidenceAsync(draft.Id, attached.Id, Ct)));
     }
 
     private Task<RequestDetails> DecideAsync(string email, RequestDetails request, Decision decision, string? comment = null) =>

@@ -95,12 +95,35 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
                 () => other.PostAsJsonAsync($"/api/v1/requests/{id}/reject", new { comment = "x", version = 1 }, Ct),
                 () => other.PostAsJsonAsync($"/api/v1/requests/{id}/return", new { comment = "x", version = 1 }, Ct),
                 () => other.PostAsJsonAsync($"/api/v1/requests/{id}/revoke", new { comment = "x", version = 1 }, Ct),
+                () => other.PostAsync($"/api/v1/requests/{id}/evidence", new ByteArrayContent("%PDF-1.7"u8.ToArray()), Ct),
+                () => other.GetAsync($"/api/v1/requests/{id}/evidence", Ct),
             };
             foreach (var call in calls)
             {
                 Assert.Equal(HttpStatusCode.NotFound, (await call()).StatusCode);
             }
         }
+    }
+
+    [Fact]
+    public async Task Evidence_is_checked_by_content_and_refused_with_a_clear_message()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var draft = await (await employee.PostAsync("/api/v1/requests?draft=true", Body(("Home", Week(5))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = draft.GetProperty("id").GetGuid();
+
+        using var fake = new ByteArrayContent("ini teks biasa"u8.ToArray());
+        fake.Headers.Add("X-File-Name", "surat.pdf");
+        var refused = await employee.PostAsync($"/api/v1/requests/{id}/evidence", fake, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("PDF, JPG atau PNG", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var png = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
+        png.Headers.Add("X-File-Name", "tiket.png");
+        var stored = await employee.PostAsync($"/api/v1/requests/{id}/evidence", png, Ct);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        var files = await employee.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}/evidence", Ct);
+        Assert.Equal("image/png", Assert.Single(files.EnumerateArray()).GetProperty("contentType").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FlexWork.Application.Common;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
@@ -93,6 +94,54 @@ public sealed class RequestService(
         request.Withdraw(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, comment);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Attaches supporting evidence to the caller's draft or returned request. The file is read
+    /// whole (at most 5 MB, one byte more is refused before anything is stored) and its type is
+    /// taken from its content.
+    /// </summary>
+    public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var employeeId = RequireEmployee();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > RequestEvidence.MaxBytes)
+            {
+                throw new DomainException("EVIDENCE_TOO_LARGE", RequestEvidence.MaxBytes / (1024 * 1024));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var request = await OwnAsync(db, id, employeeId, cancellationToken);
+        var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
+        db.RequestEvidence.Add(evidence);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+    }
+
+    public async Task<IReadOnlyList<EvidenceItem>> ListEvidenceAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(id, cancellationToken); // the same visibility as the request
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await db.RequestEvidence.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.UploadedAt)
+            .Select(e => new EvidenceItem(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.UploadedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The file, for the request's employee and its approvers.</summary>
+    public async Task<(string FileName, string ContentType, byte[] Content)> GetEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(id, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var evidence = await db.RequestEvidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.RequestId == id, cancellationToken)
+            ?? throw new NotFoundException("RequestEvidence", evidenceId);
+        return (evidence.FileName, evidence.ContentType, evidence.Content);
     }
 
     public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequ
     public void Configure(EntityTypeBuilder<WorkRequest> builder)
     {
         builder.ToTable("work_requests");
+        builder.HasAlternateKey(r => new { r.AgencyId, r.Id });
         builder.Property(r => r.Version).IsRowVersion();
         builder.Property(r => r.Reason).HasMaxLength(2000);
         Json(builder.Property(r => r.WorkPlan));
@@ -62,6 +63,20 @@ public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequ
                 (a, b) => JsonSerializer.Serialize(a, PolicyJson.Options) == JsonSerializer.Serialize(b, PolicyJson.Options),
                 v => JsonSerializer.Serialize(v, PolicyJson.Options).GetHashCode(StringComparison.Ordinal),
                 v => v));
+}
+
+public sealed class RequestEvidenceConfiguration : IEntityTypeConfiguration<RequestEvidence>
+{
+    public void Configure(EntityTypeBuilder<RequestEvidence> builder)
+    {
+        builder.ToTable("request_evidence");
+        builder.Property(e => e.FileName).HasMaxLength(RequestEvidence.MaxFileNameLength);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        builder.HasOne<WorkRequest>().WithMany()
+            .HasForeignKey(e => new { e.AgencyId, e.RequestId }).HasPrincipalKey(r => new { r.AgencyId, r.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>

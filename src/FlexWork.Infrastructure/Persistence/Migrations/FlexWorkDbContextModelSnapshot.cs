@@ -638,6 +638,60 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Requests.RequestEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_evidence");
+
+                    b.HasIndex("AgencyId", "RequestId")
+                        .HasDatabaseName("ix_request_evidence_agency_id_request_id");
+
+                    b.ToTable("request_evidence", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Requests.WorkRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -720,6 +774,9 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_work_requests");
+
+                    b.HasAlternateKey("AgencyId", "Id")
+                        .HasName("ak_work_requests_agency_id_id");
 
                     b.HasIndex("EmployeeId", "ClientSubmissionId")
                         .IsUnique()
@@ -1143,6 +1200,17 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_delegations_employees_agency_id_principal_employee_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Requests.RequestEvidence", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Requests.WorkRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "RequestId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_evidence_work_requests_agency_id_request_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Requests.WorkRequest", b =>
