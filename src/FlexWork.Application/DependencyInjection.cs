@@ -8,6 +8,7 @@ using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Imports.ImportOrganization;
 using FlexWork.Application.Locations.ManageLocations;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Application.Policies.CheckRequest;
@@ -49,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<RequestService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<ScheduleService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<Notifier>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Common;
 using FlexWork.Infrastructure.Email;
 using FlexWork.Infrastructure.Identity;
@@ -76,7 +77,9 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());
         services.AddScoped<DemoSeeder>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
-        services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
+        services.AddSingleton<SmtpInvitationMailer>();
+        services.AddSingleton<IInvitationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());
+        services.AddSingleton<INotificationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());
         return services;
     }
 }

@@ -47,7 +47,14 @@ public class RequestTests(BrowserFixture browser)
         await Expect(supervisor.GetByText("Pengajuan Andi Pratama disetujui.")).ToBeVisibleAsync();
 
         await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=my-requests]")).ToContainTextAsync("Disetujui");
+
+        // The bell tells him.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notifikasi, 1 belum dibaca" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=notification-list]")).ToContainTextAsync("Pengajuan Anda disetujui oleh Siti Rahmawati");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Notifikasi, 0 belum dibaca" })).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(page, "66-notifications");
 
         // Both days show as approved home days in Andi's month.
         await page.GetByRole(AriaRole.Link, new() { Name = "Jadwal saya" }).ClickAsync();

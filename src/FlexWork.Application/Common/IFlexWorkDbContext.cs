@@ -40,6 +40,8 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<RequestEvidence> RequestEvidence { get; }
 
+    DbSet<Domain.Notifications.Notification> Notifications { get; }
+
     /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
     DatabaseFacade Database { get; }
 

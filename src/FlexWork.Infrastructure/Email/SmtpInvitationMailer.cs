@@ -1,4 +1,5 @@
 using FlexWork.Application.Accounts.InviteEmployee;
+using FlexWork.Application.Notifications;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -26,37 +27,40 @@ public sealed class SmtpOptions
     public string FromName { get; set; } = "FlexWork";
 }
 
-public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<SmtpInvitationMailer> logger) : IInvitationMailer
+/// <summary>E-mail through MailKit: invitation links and request notifications.</summary>
+public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<SmtpInvitationMailer> logger) : IInvitationMailer, INotificationMailer
 {
     private readonly SmtpOptions _options = options.Value;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.Host);
 
-    public async Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default)
+    public Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default) =>
+        SendAsync(email, fullName, "Undangan FlexWork / FlexWork invitation",
+            // Both languages: the recipient has not chosen one yet.
+            $"""
+            Yth. {fullName},
+
+            Admin instansi Anda mengundang Anda ke FlexWork. Buka tautan berikut untuk membuat kata sandi.
+            Tautan berlaku 7 hari dan hanya dapat dipakai sekali:
+
+            {link}
+
+            ---
+
+            Dear {fullName},
+
+            Your agency admin has invited you to FlexWork. Open the link above to set your password.
+            It is valid for 7 days and works once.
+            """,
+            cancellationToken);
+
+    public async Task<bool> SendAsync(string email, string fullName, string subject, string text, CancellationToken cancellationToken = default)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_options.FromName, _options.From));
         message.To.Add(new MailboxAddress(fullName, email));
-        message.Subject = "Undangan FlexWork / FlexWork invitation";
-        // Both languages: the recipient has not chosen one yet.
-        message.Body = new TextPart("plain")
-        {
-            Text = $"""
-                Yth. {fullName},
-
-                Admin instansi Anda mengundang Anda ke FlexWork. Buka tautan berikut untuk membuat kata sandi.
-                Tautan berlaku 7 hari dan hanya dapat dipakai sekali:
-
-                {link}
-
-                ---
-
-                Dear {fullName},
-
-                Your agency admin has invited you to FlexWork. Open the link above to set your password.
-                It is valid for 7 days and works once.
-                """,
-        };
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
 
         var host = _options.Host ?? throw new InvalidOperationException("SMTP is not configured (Smtp:Host).");
         try
@@ -78,7 +82,7 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<
         catch (Exception ex) when (ex is MailKit.CommandException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException
             or AuthenticationException or System.Net.Sockets.SocketException or IOException)
         {
-            logger.LogWarning(ex, "Invitation e-mail to {Email} could not be sent through {Host}", email, host);
+            logger.LogWarning(ex, "E-mail \"{Subject}\" could not be sent through {Host}", subject, host);
             return false;
         }
     }

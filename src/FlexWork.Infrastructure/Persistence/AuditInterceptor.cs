@@ -73,8 +73,9 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
         db.AuditEntries.AddRange(entries);
     }
 
+    /// <summary>Everything agency data is made of; a notification is a message about a change, not a change.</summary>
     private static bool IsAudited(object entity) =>
-        entity is IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>;
+        entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>) and not Domain.Notifications.Notification;
 
     private static Guid? AgencyOf(object entity) => entity switch
     {

@@ -42,6 +42,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<RequestEvidence> RequestEvidence => Set<RequestEvidence>();
 
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentUser CurrentUser => currentUser;
@@ -65,6 +67,7 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         builder.Entity<WorkRequest>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<Delegation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
         builder.Entity<RequestEvidence>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        builder.Entity<Domain.Notifications.Notification>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
 
         // A new agency-owned entity type without a filter would leak across agencies: fail fast.
         var unfiltered = builder.Model.GetEntityTypes()

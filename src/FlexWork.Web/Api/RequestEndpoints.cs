@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
@@ -105,6 +106,16 @@ internal static class RequestEndpoints
             })
             .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
+        notifications.MapGet("", (bool? unread, NotificationService service, CancellationToken ct) => service.ListMineAsync(unread == true, 50, ct))
+            .WithSummary("The caller's notifications, newest first: submitted, approved, rejected, returned, revoked, withdrawn, escalated");
+        notifications.MapPost("/read-all", async (NotificationService service, CancellationToken ct) =>
+            {
+                await service.MarkAllReadAsync(ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Mark every notification read");
 
         api.MapGet("/approvals", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage)))

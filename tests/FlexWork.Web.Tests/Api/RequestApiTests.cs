@@ -37,6 +37,11 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         var mine = await employee.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
         Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id && r.GetProperty("status").GetString() == "Approved");
+
+        var notifications = await employee.GetFromJsonAsync<JsonElement>("/api/v1/notifications?unread=true", Ct);
+        Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("requestId").GetGuid() == id && n.GetProperty("kind").GetString() == "Approved");
+        Assert.Equal(HttpStatusCode.NoContent, (await employee.PostAsync("/api/v1/notifications/read-all", null, Ct)).StatusCode);
+        Assert.Empty((await employee.GetFromJsonAsync<JsonElement>("/api/v1/notifications?unread=true", Ct)).EnumerateArray());
     }
 
     [Fact]
@@ -132,6 +137,9 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var platform = await fixture.ClientForAsync("platform@flexwork.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/approvals", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/notifications", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/team", Ct)).StatusCode);
 
         var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
         var created = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -1,6 +1,8 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,7 @@ public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<
 /// Supervisors and unit heads (or their acting officials) decide the requests waiting for them,
 /// with the findings and the unit's on-site numbers in view.
 /// </summary>
-public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, Notifier notifier)
 {
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(CancellationToken cancellationToken = default)
     {
@@ -88,7 +90,26 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
                 break;
         }
 
+        var names = await NamesAsync(db, [request.EmployeeId, me], cancellationToken);
+        if (request.Status == RequestStatus.Submitted)
+        {
+            // The first of two levels approved: now the unit head decides.
+            notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 2, cancellationToken), NotificationKind.Submitted,
+                request.Id, names[request.EmployeeId], now);
+        }
+        else
+        {
+            var kind = request.Status switch
+            {
+                RequestStatus.Approved => NotificationKind.Approved,
+                RequestStatus.Rejected => NotificationKind.Rejected,
+                _ => NotificationKind.Returned,
+            };
+            notifier.Add(db, request.AgencyId, request.EmployeeId, kind, request.Id, names[me], now);
+        }
+
         await db.SaveChangesAsync(cancellationToken); // a concurrent decision on the same version loses here (409)
+        await notifier.MailAsync(db, cancellationToken);
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
 
@@ -106,7 +127,9 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         request.Revoke(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, await OnBehalfOfAsync(db, me, principal, cancellationToken), comment);
+        notifier.Add(db, request.AgencyId, request.EmployeeId, NotificationKind.Revoked, request.Id, (await NamesAsync(db, [me], cancellationToken))[me], now);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.MailAsync(db, cancellationToken);
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
 

@@ -1,7 +1,9 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
@@ -18,7 +20,8 @@ public sealed class RequestService(
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     PolicyCheckService policy,
-    IValidator<ProposedRequestInput> validator)
+    IValidator<ProposedRequestInput> validator,
+    Notifier notifier)
 {
     /// <param name="clientSubmissionId">The client's id for this submission: a retry with the same id returns the request it made.</param>
     public async Task<RequestDetails> CreateAsync(
@@ -45,6 +48,7 @@ public sealed class RequestService(
             db.WorkRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await CommitAsync(db, cancellationToken);
+            await notifier.MailAsync(db, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
         {
@@ -80,6 +84,7 @@ public sealed class RequestService(
 
         await db.SaveChangesAsync(cancellationToken);
         await CommitAsync(db, cancellationToken);
+        await notifier.MailAsync(db, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 
@@ -91,8 +96,11 @@ public sealed class RequestService(
         db.ExpectVersion(request, version);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var decider = await DecisionRights.DeciderAsync(db, request, Math.Max(1, request.Level), cancellationToken);
         request.Withdraw(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, comment);
+        notifier.Add(db, request.AgencyId, decider, NotificationKind.Withdrawn, request.Id, await NameOfAsync(db, employeeId, cancellationToken), now);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.MailAsync(db, cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 
@@ -194,8 +202,17 @@ public sealed class RequestService(
             throw new RequestBlockedException(verdict.Findings);
         }
 
-        request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
+        var now = timeProvider.GetUtcNow();
+        request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, now, currentUser.UserId);
+        if (request.Status == RequestStatus.Submitted)
+        {
+            notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 1, cancellationToken), NotificationKind.Submitted,
+                request.Id, await NameOfAsync(db, request.EmployeeId, cancellationToken), now);
+        }
     }
+
+    private static Task<string> NameOfAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken) =>
+        db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
 
     private static async Task CommitAsync(IFlexWorkDbContext db, CancellationToken cancellationToken)
     {

@@ -94,3 +94,16 @@ public sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegatio
         builder.HasIndex(d => new { d.AgencyId, d.DelegateEmployeeId, d.Until });
     }
 }
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<FlexWork.Domain.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<FlexWork.Domain.Notifications.Notification> builder)
+    {
+        builder.Property(n => n.SubjectName).HasMaxLength(200);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(n => n.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(n => new { n.AgencyId, n.RecipientEmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.RecipientEmployeeId, n.ReadAt, n.CreatedAt });
+    }
+}

@@ -391,6 +391,57 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("approved_locations", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_employee_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("AgencyId", "RecipientEmployeeId")
+                        .HasDatabaseName("ix_notifications_agency_id_recipient_employee_id");
+
+                    b.HasIndex("RecipientEmployeeId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_employee_id_read_at_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Organization.OrganizationUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1130,6 +1181,24 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_approved_locations_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_agencies_agency_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "RecipientEmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_employees_agency_id_recipient_employee_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Organization.OrganizationUnit", b =>

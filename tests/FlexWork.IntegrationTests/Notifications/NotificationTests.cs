@@ -1,0 +1,86 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Notifications;
+using FlexWork.Domain.Policies;
+using FlexWork.Infrastructure.Email;
+using FlexWork.Infrastructure.Persistence;
+using FlexWork.IntegrationTests.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FlexWork.IntegrationTests.Notifications;
+
+public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Submitting_notifies_the_supervisor_and_deciding_notifies_the_employee()
+    {
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        monday = monday.AddDays(((int)DayOfWeek.Monday - (int)monday.DayOfWeek + 7) % 7);
+        Guid requestId;
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            requestId = (await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct)).Id;
+        }
+
+        await using (var supervisor = await fixture.ActAsAsync("atasan@demo.go.id"))
+        {
+            var bell = supervisor.ServiceProvider.GetRequiredService<NotificationService>();
+            var waiting = Assert.Single(await bell.ListMineAsync(unreadOnly: true, cancellationToken: Ct), n => n.RequestId == requestId);
+            Assert.Equal((NotificationKind.Submitted, "Andi Pratama"), (waiting.Kind, waiting.SubjectName));
+            Assert.True(await bell.UnreadCountAsync(Ct) >= 1);
+
+            var request = (await supervisor.ServiceProvider.GetRequiredService<ApprovalService>().InboxAsync(Ct)).Single(i => i.Request.Id == requestId).Request;
+            await supervisor.ServiceProvider.GetRequiredService<ApprovalService>().DecideAsync(requestId, Decision.Approve, null, request.Version, Ct);
+            await bell.MarkAllReadAsync(Ct);
+            Assert.Equal(0, await bell.UnreadCountAsync(Ct));
+        }
+
+        await using (var again = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            var approved = Assert.Single(await again.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.RequestId == requestId);
+            Assert.Equal((NotificationKind.Approved, "Siti Rahmawati", false), (approved.Kind, approved.SubjectName, approved.IsRead));
+        }
+
+        await using var otherAgency = await fixture.ActAsAsync("pegawai@demo2.go.id");
+        Assert.DoesNotContain(await otherAgency.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.RequestId == requestId);
+        await using var platform = await fixture.ActAsAsync("platform@flexwork.local");
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => platform.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task With_smtp_configured_a_saved_notification_is_mailed_and_an_unsaved_one_is_not()
+    {
+        await using var smtp = new FakeSmtpServer();
+        var mailer = new SmtpInvitationMailer(
+            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, From = "noreply@demo.go.id" }),
+            NullLogger<SmtpInvitationMailer>.Instance);
+        var notifier = new Notifier(mailer, NullLogger<Notifier>.Instance);
+
+        await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        var atasan = await db.Employees.SingleAsync(e => e.Email == "atasan@demo.go.id", Ct);
+        // An operation that failed before saving leaves its notification in another, discarded context.
+        await using (var failed = await scope.ServiceProvider.GetRequiredService<IFlexWorkDbContextFactory>().CreateAsync(Ct))
+        {
+            notifier.Add(failed, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Tidak Tersimpan", DateTimeOffset.UtcNow);
+        }
+
+        notifier.Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Andi Pratama", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct);
+        await notifier.MailAsync(db, Ct);
+
+        var (recipient, data) = await smtp.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal("atasan@demo.go.id", recipient);
+        Assert.Contains("Andi Pratama", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tidak Tersimpan", data, StringComparison.Ordinal);
+    }
+}
