@@ -3,6 +3,7 @@ using FlexWork.Application.Notifications;
 using FlexWork.Application.Common;
 using FlexWork.Infrastructure.Email;
 using FlexWork.Infrastructure.Identity;
+using FlexWork.Infrastructure.Jobs;
 using FlexWork.Infrastructure.Persistence;
 using FlexWork.Infrastructure.Seeding;
 using System.Security.Cryptography.X509Certificates;
@@ -77,6 +78,9 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());
         services.AddScoped<DemoSeeder>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.Configure<EscalationOptions>(configuration.GetSection("Escalation"));
+        services.AddSingleton<EscalationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
         services.AddSingleton<SmtpInvitationMailer>();
         services.AddSingleton<IInvitationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());
         services.AddSingleton<INotificationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());

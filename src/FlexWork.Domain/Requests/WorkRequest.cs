@@ -94,6 +94,12 @@ public sealed class WorkRequest : IAgencyOwned
 
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    /// <summary>When the request last went up a level for waiting too long (null: never).</summary>
+    public DateTimeOffset? LastEscalatedAt { get; private set; }
+
+    /// <summary>Since when the request has waited at its current level.</summary>
+    public DateTimeOffset? WaitingSince => LastEscalatedAt ?? (Status == RequestStatus.Submitted ? History.LastOrDefault(h => h.To == RequestStatus.Submitted)?.At ?? SubmittedAt : null);
+
     public IReadOnlyList<RequestTransition> History => _history;
 
     public DateOnly FirstDay => _days.Count == 0 ? default : _days.Min(d => d.Date);
@@ -173,6 +179,19 @@ public sealed class WorkRequest : IAgencyOwned
         }
 
         Move(RequestStatus.Approved, now, userId, onBehalfOfUserId, comment);
+    }
+
+    /// <summary>
+    /// A request that waited too long goes up: from the supervisor to the unit head (level 2);
+    /// at level 2 it stays, and the escalation only tells the next official. Recorded like any step.
+    /// </summary>
+    public void Escalate(DateTimeOffset now)
+    {
+        EnsureStatus(RequestStatus.Submitted);
+        _history.Add(new RequestTransition(Status, Status, now, null, null, "ESCALATED", Level));
+        Level = Math.Max(Level, 2);
+        LastEscalatedAt = now;
+        UpdatedAt = now;
     }
 
     public void Reject(DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)

@@ -301,3 +301,26 @@ public class RequestEvidenceTests
         return request;
     }
 }
+
+public class EscalationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_waiting_request_goes_to_the_unit_head_and_the_step_is_recorded()
+    {
+        var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
+        request.Edit(new ProposedRequest([new ProposedDay(new DateOnly(2026, 12, 21), WorkMode.Home)]), Now);
+        request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+        Assert.Equal(Now, request.WaitingSince);
+
+        var later = Now.AddDays(5);
+        request.Escalate(later);
+        Assert.Equal((RequestStatus.Submitted, 2, (DateTimeOffset?)later), (request.Status, request.Level, request.WaitingSince));
+        Assert.Equal("ESCALATED", request.History[^1].Comment);
+
+        request.Approve(later, "head", null, null);
+        Assert.Equal(RequestStatus.Approved, request.Status);
+        Assert.Equal("REQUEST_TRANSITION_INVALID", Assert.Throws<DomainException>(() => request.Escalate(later)).Code);
+    }
+}
