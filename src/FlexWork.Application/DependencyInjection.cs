@@ -16,6 +16,7 @@ using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Policies.PreviewDraft;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.EscalateRequests;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.ViewSchedule;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<NotificationService>();
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationService>();
+        services.AddScoped<DelegationService>();
         return services;
     }
 }

@@ -96,6 +96,25 @@ public class RequestTests(BrowserFixture browser)
         await BrowserFixture.CheckPageAsync(page, "63-request-not-eligible");
     }
 
+    [Fact]
+    public async Task A_supervisor_appoints_an_acting_official()
+    {
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "atasan@demo.go.id");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pelaksana harian" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Pelaksana harian", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Pelaksana harian", new() { Exact = true }).PressSequentiallyAsync("Admin Kep", new() { Delay = 50 });
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Admin Kepegawaian" }).ClickAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(today));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(today.AddDays(4)));
+        await page.GetByLabel("Nomor surat perintah").FillAsync("Sprint Plh 21/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tunjuk", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=delegation-list]")).ToContainTextAsync("Admin Kepegawaian");
+        await BrowserFixture.CheckPageAsync(page, "67-delegations");
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly WorkingWeek(DateOnly monday)

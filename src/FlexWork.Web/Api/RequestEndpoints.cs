@@ -5,6 +5,7 @@ using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Policies;
@@ -116,6 +117,21 @@ internal static class RequestEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Mark every notification read");
+
+        var delegations = api.MapGroup("/delegations").WithTags("Approvals");
+        delegations.MapGet("", (DelegationService service, CancellationToken ct) => service.ListMineAsync(ct))
+            .WithSummary("Acting-official appointments the caller made or received");
+        delegations.MapPost("", async (DelegationInput input, DelegationService service, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/delegations", new CreatedResponse(await service.CreateAsync(input, ct))))
+            .WithSummary("Appoint an acting official (Plh/Plt) for a period with the decree reference; only supervisors and unit heads")
+            .Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        delegations.MapPost("/{id:guid}/revoke", async (Guid id, DelegationService service, CancellationToken ct) =>
+            {
+                await service.RevokeAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("End an appointment early").ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/approvals", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage)))
