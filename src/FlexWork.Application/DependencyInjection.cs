@@ -19,6 +19,7 @@ using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.EscalateRequests;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Application.Profiles.GetMyProfile;
 using FluentValidation;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<RequestService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<ScheduleService>();
+        services.AddScoped<CalendarFeedService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationService>();

@@ -64,6 +64,7 @@ try
     app.MapApi();
     app.MapImportTemplate();
     app.MapEvidenceDownload();
+    app.MapCalendarFeed();
     app.MapAuditExport();
     app.MapStaticAssets();
     app.MapRazorComponents<App>()

@@ -73,6 +73,8 @@ public class RequestTests(BrowserFixture browser)
         }
 
         await Expect(page.Locator($"[data-testid=schedule-{Iso(monday.AddDays(2))}]")).ToContainTextAsync("Kantor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan alamat kalender" }).ClickAsync();
+        StringAssert(await page.GetByLabel("Alamat kalender").InputValueAsync(), "/calendar/", ".ics");
         await BrowserFixture.CheckPageAsync(page, "64-my-schedule");
 
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Jadwal tim" }).ClickAsync();
@@ -106,13 +108,22 @@ public class RequestTests(BrowserFixture browser)
         await page.GetByLabel("Pelaksana harian", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("Pelaksana harian", new() { Exact = true }).PressSequentiallyAsync("Admin Kep", new() { Delay = 50 });
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Admin Kepegawaian" }).ClickAsync();
+        await Expect(page.GetByLabel("Pelaksana harian", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Admin Kepegawaian"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(today));
+        await page.Keyboard.PressAsync("Tab");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(today.AddDays(4)));
+        await page.Keyboard.PressAsync("Tab");
         await page.GetByLabel("Nomor surat perintah").FillAsync("Sprint Plh 21/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tunjuk", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-testid=delegation-list]")).ToContainTextAsync("Admin Kepegawaian");
         await BrowserFixture.CheckPageAsync(page, "67-delegations");
+    }
+
+    private static void StringAssert(string value, string contains, string endsWith)
+    {
+        Assert.Contains(contains, value, StringComparison.Ordinal);
+        Assert.EndsWith(endsWith, value, StringComparison.Ordinal);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

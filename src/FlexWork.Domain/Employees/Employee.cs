@@ -78,6 +78,9 @@ public sealed class Employee : IAgencyOwned
     /// <summary>Last day the override holds; it lapses by itself afterwards.</summary>
     public DateOnly? EligibilityOverrideUntil { get; private set; }
 
+    /// <summary>The secret in the URL of the personal iCalendar feed; null until first asked for.</summary>
+    public string? CalendarFeedToken { get; private set; }
+
     /// <summary>The registered domicile: the "Home" location of flexible work.</summary>
     public string? Domicile { get; private set; }
 
@@ -211,6 +214,10 @@ public sealed class Employee : IAgencyOwned
     public void RevokeEligibilityOverride() => (EligibilityOverrideReason, EligibilityOverrideUntil, EligibilityOverrideKind) = (null, null, null);
 
     public bool HasEligibilityOverrideOn(DateOnly day) => EligibilityOverrideUntil is { } until && day <= until;
+
+    /// <summary>A new feed secret: the old URL stops working (e.g. after it was shared by mistake).</summary>
+    public void RenewCalendarFeedToken(string token) =>
+        CalendarFeedToken = token.Length >= 32 ? token : throw new DomainException("CALENDAR_TOKEN_WEAK");
 
     public void SetDomicile(string? domicile) => Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
 

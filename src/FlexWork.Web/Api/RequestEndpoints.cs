@@ -7,6 +7,7 @@ using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
@@ -30,6 +31,8 @@ public sealed record RequestUpdate(
 }
 
 public sealed record DecisionRequest(string? Comment, uint Version);
+
+public sealed record FeedResponse(string Url);
 
 public sealed record InboxItemResponse(RequestSummary Request, int Level, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<DayCoverage> Coverage);
 
@@ -108,6 +111,13 @@ internal static class RequestEndpoints
             .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        schedule.MapGet("/feed", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
+                new FeedResponse(FeedUrl(context.BaseUri(), await feed.GetTokenAsync(ct))))
+            .WithSummary("The secret URL of the caller's iCalendar feed of approved days (subscribe to it in a calendar app)");
+        schedule.MapPost("/feed/renew", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
+                new FeedResponse(FeedUrl(context.BaseUri(), await feed.RenewTokenAsync(ct))))
+            .WithSummary("A new secret URL for the feed; the old one stops working");
+
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("", (bool? unread, NotificationService service, CancellationToken ct) => service.ListMineAsync(unread == true, 50, ct))
             .WithSummary("The caller's notifications, newest first: submitted, approved, rejected, returned, revoked, withdrawn, escalated");
@@ -136,6 +146,20 @@ internal static class RequestEndpoints
         api.MapGet("/approvals", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage)))
             .WithTags("Approvals").WithSummary("Requests waiting for the caller's decision, with findings and the unit's on-site numbers per day");
+    }
+
+    public static string FeedUrl(string baseUri, string token) => $"{baseUri}calendar/{token}.ics";
+
+    /// <summary>The iCalendar feed: no sign-in, the secret in the URL is the key; an unknown secret is a 404.</summary>
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, CalendarFeedService feed, CancellationToken ct) =>
+                await feed.FeedAsync(token, ct) is { } ics
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "flexwork.ics")
+                    : TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return endpoints;
     }
 
     /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API.</summary>

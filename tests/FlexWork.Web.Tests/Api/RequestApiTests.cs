@@ -132,6 +132,23 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_calendar_feed_needs_no_sign_in_but_its_secret_and_a_renewed_secret_retires_the_old_url()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var url = (await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct)).GetProperty("url").GetString()!;
+        var anonymous = fixture.Factory.CreateClient();
+        var feed = await anonymous.GetAsync(new Uri(url).PathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await feed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var renewed = await (await employee.PostAsync("/api/v1/schedule/feed/renew", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.NotEqual(url, renewed.GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/bukan-rahasia.ics", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_platform_admin_has_no_requests_and_the_employee_cannot_decide_their_own()
     {
         var platform = await fixture.ClientForAsync("platform@flexwork.local");

@@ -185,6 +185,11 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<string>("CalendarFeedToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_feed_token");
+
                     b.Property<DateOnly?>("DisciplinaryFrom")
                         .HasColumnType("date")
                         .HasColumnName("disciplinary_from");
@@ -294,6 +299,10 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("AgencyId", "Id")
                         .HasName("ak_employees_agency_id_id");
+
+                    b.HasIndex("CalendarFeedToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employees_calendar_feed_token");
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_employees_search_text");

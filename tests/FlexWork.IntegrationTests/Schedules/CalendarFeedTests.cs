@@ -1,0 +1,57 @@
+using FlexWork.Application.Policies.CheckRequest;
+using FlexWork.Application.Requests.DecideRequest;
+using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.CalendarFeed;
+using FlexWork.Domain.Policies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexWork.IntegrationTests.Schedules;
+
+public class CalendarFeedTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_feed_lists_approved_days_behind_a_secret_that_can_be_renewed()
+    {
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50);
+        monday = monday.AddDays(((int)DayOfWeek.Monday - (int)monday.DayOfWeek + 7) % 7);
+        Guid id;
+        string token;
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            id = (await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home, new TimeOnly(7, 30), new TimeOnly(16, 0))], "Laporan", [new WorkPlanItem("Laporan")]),
+                submit: true, cancellationToken: Ct)).Id;
+            token = await employee.ServiceProvider.GetRequiredService<CalendarFeedService>().GetTokenAsync(Ct);
+            Assert.Equal(token, await employee.ServiceProvider.GetRequiredService<CalendarFeedService>().GetTokenAsync(Ct));
+        }
+
+        await using var anonymous = fixture.Services.CreateAsyncScope();
+        var feed = anonymous.ServiceProvider.GetRequiredService<CalendarFeedService>();
+        var pending = await feed.FeedAsync(token, Ct);
+        Assert.NotNull(pending);
+        Assert.DoesNotContain("BEGIN:VEVENT", pending, StringComparison.Ordinal); // only approved days
+
+        await using (var supervisor = await fixture.ActAsAsync("atasan@demo.go.id"))
+        {
+            var version = (await supervisor.ServiceProvider.GetRequiredService<ApprovalService>().InboxAsync(Ct)).Single(i => i.Request.Id == id).Request.Version;
+            await supervisor.ServiceProvider.GetRequiredService<ApprovalService>().DecideAsync(id, Decision.Approve, null, version, Ct);
+        }
+
+        var approved = await feed.FeedAsync(token, Ct);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", approved, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;VALUE=DATE:{monday:yyyyMMdd}\r\n", approved, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Bekerja dari rumah / Working from home 07:30–16:00", approved, StringComparison.Ordinal);
+
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            var renewed = await employee.ServiceProvider.GetRequiredService<CalendarFeedService>().RenewTokenAsync(Ct);
+            Assert.NotEqual(token, renewed);
+            Assert.NotNull(await feed.FeedAsync(renewed, Ct));
+        }
+
+        Assert.Null(await feed.FeedAsync(token, Ct));
+        Assert.Null(await feed.FeedAsync("tidak-ada", Ct));
+    }
+}
