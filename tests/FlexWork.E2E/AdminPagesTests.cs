@@ -17,7 +17,9 @@ public class AdminPagesTests(BrowserFixture browser)
         // The seed wrote the agency's rows as the system; an account change is recorded too.
         var rows = page.Locator("[data-testid=audit-list] tbody tr");
         await Expect(rows.First).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.GetByLabel("Oleh").FillAsync("nobody@demo.go.id");
+        await page.GetByLabel("Oleh").PressAsync("Tab"); // the field binds on change
         await page.GetByRole(AriaRole.Button, new() { Name = "Terapkan filter" }).ClickAsync();
         await Expect(page.GetByText("Tidak ada catatan yang cocok.")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "40-audit");

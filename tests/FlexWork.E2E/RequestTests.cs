@@ -60,10 +60,15 @@ public class RequestTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Jadwal saya" }).ClickAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         var today = DateOnly.FromDateTime(DateTime.Now);
+        var target = new DateOnly(monday.Year, monday.Month, 1).ToString("MMMM yyyy", new CultureInfo("id-ID"));
         for (var months = ((monday.Year - today.Year) * 12) + monday.Month - today.Month; months > 0; months--)
         {
+            var shown = await page.Locator("[data-testid=schedule-period]").InnerTextAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Berikutnya" }).ClickAsync();
+            await Expect(page.Locator("[data-testid=schedule-period]")).Not.ToHaveTextAsync(shown); // one month at a time
         }
+
+        await Expect(page.Locator("[data-testid=schedule-period]")).ToHaveTextAsync(target);
 
         foreach (var day in new[] { monday, monday.AddDays(1) })
         {

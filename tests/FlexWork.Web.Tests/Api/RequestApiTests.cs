@@ -45,6 +45,32 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_weekly_pattern_becomes_the_days_of_the_request()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var from = Week(6);
+        var body = Json(new
+        {
+            pattern = new { from = Iso(from), to = Iso(from.AddDays(20)), weekdays = Fridays, mode = "Home", start = "07:30", end = "16:30" },
+            reason = "Setiap Jumat dari rumah",
+            workPlan = new[] { new { output = "Laporan mingguan" } },
+        });
+        var created = await employee.PostAsync("/api/v1/requests", body, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var days = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(3, days.Count);
+        Assert.All(days, d => Assert.Equal("Home", d.GetProperty("mode").GetString()));
+
+        var empty = await employee.PostAsync("/api/v1/policy/check", Json(new { pattern = new { from = Iso(from), to = Iso(from), weekdays = Array.Empty<string>(), mode = "Home" } }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await employee.PostAsync("/api/v1/policy/check", Json(new { }), Ct)).StatusCode);
+    }
+
+    private static readonly string[] Fridays = ["Friday"];
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_blocked_request_is_a_422_keyed_by_rule_code_and_nothing_is_stored()
     {
         var employee = await fixture.ClientForAsync("pegawai@demo.go.id");

@@ -7,10 +7,40 @@ namespace FlexWork.Application.Policies.CheckRequest;
 /// <summary>One day as the request form and the API send it; times are the employee's local time.</summary>
 public sealed record ProposedDayInput(DateOnly Date, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null, Guid? LocationId = null, string? Address = null);
 
-/// <summary>The proposed-request shape shared by the policy check and the request API.</summary>
-public sealed record ProposedRequestInput(
-    IReadOnlyList<ProposedDayInput> Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false)
+/// <summary>"Every Friday from home this quarter": the weekdays between two dates, all alike.</summary>
+public sealed record WeeklyPattern(
+    DateOnly From, DateOnly To, IReadOnlyList<DayOfWeek> Weekdays, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null,
+    Guid? LocationId = null, string? Address = null)
 {
+    public IEnumerable<ProposedDayInput> Days()
+    {
+        for (var date = From; date <= To && date.DayNumber - From.DayNumber < ProposedRequestInputValidator.MaxDays; date = date.AddDays(1))
+        {
+            if (Weekdays.Contains(date.DayOfWeek))
+            {
+                yield return new ProposedDayInput(date, Mode, Start, End, LocationId, Address);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The proposed-request shape shared by the policy check and the request API: explicit days,
+/// and optionally a weekly pattern whose days are added (an explicit day wins on the same date).
+/// </summary>
+public sealed record ProposedRequestInput(
+    IReadOnlyList<ProposedDayInput> Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false,
+    WeeklyPattern? Pattern = null)
+{
+    /// <summary>The same input with the pattern turned into days.</summary>
+    public ProposedRequestInput Expanded() => Pattern is null
+        ? this
+        : this with
+        {
+            Days = [.. (Days ?? []).Concat(Pattern.Days().Where(p => !(Days ?? []).Any(d => d.Date == p.Date))).OrderBy(d => d.Date)],
+            Pattern = null,
+        };
+
     public ProposedRequest ToRequest() => new(
         Days.Select(d => new ProposedDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)), Reason, WorkPlan, HasEvidence);
 }
@@ -22,9 +52,11 @@ public sealed class ProposedRequestInputValidator : AbstractValidator<ProposedRe
 
     public ProposedRequestInputValidator()
     {
-        RuleFor(x => x.Days).NotEmpty().WithErrorCode("REQUEST_DAYS_REQUIRED")
-            .Must(d => d.Count <= MaxDays).WithErrorCode("REQUEST_TOO_MANY_DAYS")
-            .Must(d => d.Select(x => x.Date).Distinct().Count() == d.Count).WithErrorCode("REQUEST_DAY_REPEATED");
+        RuleFor(x => x.Pattern!.To).GreaterThanOrEqualTo(x => x.Pattern!.From).When(x => x.Pattern is not null).WithErrorCode("DATE_RANGE_INVALID");
+        RuleFor(x => x.Pattern!.Weekdays).NotEmpty().When(x => x.Pattern is not null).WithErrorCode("REQUEST_PATTERN_WEEKDAYS_REQUIRED");
+        RuleFor(x => x.Days).NotEmpty().When(x => x.Pattern is null).WithErrorCode("REQUEST_DAYS_REQUIRED")
+            .Must(d => d is null || d.Count <= MaxDays).WithErrorCode("REQUEST_TOO_MANY_DAYS")
+            .Must(d => d is null || d.Select(x => x.Date).Distinct().Count() == d.Count).WithErrorCode("REQUEST_DAY_REPEATED");
         RuleForEach(x => x.Days).ChildRules(day =>
         {
             day.RuleFor(d => d.Mode).IsInEnum().WithErrorCode("REQUEST_MODE_INVALID");
@@ -63,6 +95,8 @@ public sealed class PolicyCheckService(
     public async Task<PolicyCheckResult> CheckAsync(ProposedRequestInput input, CancellationToken cancellationToken = default)
     {
         var employeeId = RequireEmployee();
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        input = input.Expanded();
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);

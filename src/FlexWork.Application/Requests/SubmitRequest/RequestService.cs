@@ -34,7 +34,7 @@ public sealed class RequestService(
             return earlier;
         }
 
-        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        input = await ValidExpandedAsync(input, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var request = WorkRequest.Create(currentUser.RequireAgency(), employeeId, now, clientSubmissionId);
         request.Edit(WithoutClientEvidenceClaim(input).ToRequest(), now);
@@ -71,7 +71,7 @@ public sealed class RequestService(
     public async Task<RequestDetails> UpdateAsync(Guid id, ProposedRequestInput input, uint version, bool submit, CancellationToken cancellationToken = default)
     {
         var employeeId = RequireEmployee();
-        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        input = await ValidExpandedAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await OwnAsync(db, id, employeeId, cancellationToken);
         db.ExpectVersion(request, version);
@@ -235,6 +235,15 @@ public sealed class RequestService(
         return request is null
             ? null
             : RequestDetails.From(request, await db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken));
+    }
+
+    /// <summary>The pattern (if any) checked, turned into days, and the days checked in turn.</summary>
+    private async Task<ProposedRequestInput> ValidExpandedAsync(ProposedRequestInput input, CancellationToken cancellationToken)
+    {
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        var expanded = input.Expanded();
+        await validator.ValidateAndThrowAsync(expanded, cancellationToken);
+        return expanded;
     }
 
     /// <summary>Evidence counts when the file is uploaded to the request, never because a client says so.</summary>
