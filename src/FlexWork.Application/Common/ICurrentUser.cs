@@ -24,6 +24,13 @@ public static class CurrentUserExtensions
     public static Guid RequireAgency(this ICurrentUser user) =>
         user.AgencyId ?? throw new ForbiddenAccessException();
 
+    /// <summary>The caller's employee record in their agency; accounts that are not employees are refused.</summary>
+    public static Guid RequireEmployee(this ICurrentUser user)
+    {
+        user.RequireAgency();
+        return user.EmployeeId ?? throw new ForbiddenAccessException();
+    }
+
     public static Guid RequireAgencyAdmin(this ICurrentUser user) =>
         user.IsInRole(Roles.AgencyAdmin) ? user.RequireAgency() : throw new ForbiddenAccessException();
 

@@ -21,7 +21,7 @@ public sealed class NotificationService(IFlexWorkDbContextFactory dbFactory, ICu
 {
     public async Task<IReadOnlyList<NotificationItem>> ListMineAsync(bool unreadOnly = false, int take = 20, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Notifications.AsNoTracking()
             .Where(n => n.RecipientEmployeeId == me && (!unreadOnly || n.ReadAt == null))
@@ -32,25 +32,20 @@ public sealed class NotificationService(IFlexWorkDbContextFactory dbFactory, ICu
 
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Notifications.CountAsync(n => n.RecipientEmployeeId == me && n.ReadAt == null, cancellationToken);
     }
 
     public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         await db.Notifications.Where(n => n.RecipientEmployeeId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), cancellationToken);
     }
 
-    private Guid RequireEmployee()
-    {
-        currentUser.RequireAgency();
-        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
-    }
 }
 
 /// <summary>

@@ -108,6 +108,10 @@ public sealed record UnitSafeguard
 
     /// <summary>Null: only the share counts. Otherwise at least this many people on site.</summary>
     public int? MinOnSiteHeadcount { get; init; }
+
+    /// <summary>The fewest people of a unit of this size who must be on site: the stricter of share and head-count.</summary>
+    public int MinimumOnSite(int headcount) =>
+        Math.Max((int)Math.Ceiling(headcount * (100 - MaxAwayPercent) / 100.0), MinOnSiteHeadcount ?? 0);
 }
 
 public sealed record WorkingTime

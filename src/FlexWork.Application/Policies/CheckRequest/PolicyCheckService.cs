@@ -94,7 +94,7 @@ public sealed class PolicyCheckService(
 {
     public async Task<PolicyCheckResult> CheckAsync(ProposedRequestInput input, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         input = input.Expanded();
         await validator.ValidateAndThrowAsync(input, cancellationToken);
@@ -124,16 +124,10 @@ public sealed class PolicyCheckService(
 
     public async Task<MyPolicy> GetMyPolicyAsync(CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
         var policy = await PolicyContextLoader.InForceAsync(db, PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId), cancellationToken);
         return new MyPolicy(policy.Number, policy.EffectiveFrom, policy.LegalReference, place.TimeZoneId, policy.Settings.ForUnit(place.UnitPath));
-    }
-
-    private Guid RequireEmployee()
-    {
-        currentUser.RequireAgency();
-        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
     }
 }

@@ -126,8 +126,7 @@ public sealed class PolicyPreviewService(
         var coverage = units.Values.OrderBy(u => u.Name).Select(unit =>
         {
             var headcount = people.Values.Count(e => e.UnitId == unit.Id);
-            var settings = draft.ForUnit(paths[unit.Id]).Safeguard;
-            var minimum = Math.Max((int)Math.Ceiling(headcount * (100 - settings.MaxAwayPercent) / 100.0), settings.MinOnSiteHeadcount ?? 0);
+            var minimum = draft.ForUnit(paths[unit.Id]).Safeguard.MinimumOnSite(headcount);
             var workingDays = Enumerable.Range(0, 7 * Weeks).Select(from.AddDays)
                 .Where(d => draft.Time.IsWorkingWeekday(d.DayOfWeek) && !calendars[unit.Id].IsHoliday(d));
             return new UnitCoverage(unit.Id, unit.Name, headcount, Math.Min(minimum, headcount),

@@ -32,7 +32,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
 {
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId);
         var principals = await db.Delegations
@@ -69,7 +69,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
 
     public async Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkRequest", id);
         var principal = await DecisionRights.ActingForAsync(db, me, request, Math.Max(1, request.Level), timeProvider, cancellationToken)
@@ -116,7 +116,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
     /// <summary>The approver takes back an approval from tomorrow on, with a reason.</summary>
     public async Task<RequestDetails> RevokeAsync(Guid id, string? comment, uint version, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkRequest", id);
         var finalLevel = request.Route == ApprovalRoute.SupervisorThenUnitHead ? 2 : 1;
@@ -141,9 +141,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var settings = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(place.UnitPath);
         var away = await PolicyContextLoader.OthersAwayAsync(db, place.UnitId, request.EmployeeId, request.FirstDay, request.LastDay, cancellationToken);
         var headcount = await db.Employees.CountAsync(e => e.UnitId == place.UnitId && e.IsActive, cancellationToken);
-        var minimum = Math.Max(
-            (int)Math.Ceiling(headcount * (100 - settings.Safeguard.MaxAwayPercent) / 100.0),
-            settings.Safeguard.MinOnSiteHeadcount ?? 0);
+        var minimum = settings.Safeguard.MinimumOnSite(headcount);
         return
         [
             .. request.Days.OrderBy(d => d.Date).Select(d => new DayCoverage(
@@ -163,11 +161,5 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
     {
         var list = ids.Distinct().ToList();
         return await db.Employees.Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, cancellationToken);
-    }
-
-    private Guid RequireEmployee()
-    {
-        currentUser.RequireAgency();
-        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
     }
 }

@@ -22,7 +22,7 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
 {
     public async Task<IReadOnlyList<DelegationItem>> ListMineAsync(CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Delegations.AsNoTracking()
             .Where(d => d.PrincipalEmployeeId == me || d.DelegateEmployeeId == me)
@@ -37,7 +37,7 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
     /// <summary>Active colleagues of the agency whose name matches, to pick the acting official from.</summary>
     public async Task<IReadOnlyList<ColleagueOption>> CandidatesAsync(string? search, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         var pattern = LikePattern.Contains((search ?? "").Trim().ToLowerInvariant());
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await db.Employees.AsNoTracking()
@@ -50,7 +50,7 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
 
     public async Task<Guid> CreateAsync(DelegationInput input, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var decides = await db.Employees.AnyAsync(e => e.SupervisorId == me && e.IsActive, cancellationToken)
             || await db.OrganizationUnits.AnyAsync(u => u.HeadEmployeeId == me, cancellationToken);
@@ -75,17 +75,11 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
 
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var me = RequireEmployee();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var delegation = await db.Delegations.SingleOrDefaultAsync(d => d.Id == id && d.PrincipalEmployeeId == me, cancellationToken)
             ?? throw new NotFoundException("Delegation", id);
         delegation.Revoke();
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private Guid RequireEmployee()
-    {
-        currentUser.RequireAgency();
-        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
     }
 }

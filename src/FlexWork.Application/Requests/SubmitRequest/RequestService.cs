@@ -27,7 +27,7 @@ public sealed class RequestService(
     public async Task<RequestDetails> CreateAsync(
         ProposedRequestInput input, bool submit, Guid? clientSubmissionId = null, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         if (clientSubmissionId is { } retried && await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
         {
@@ -70,7 +70,7 @@ public sealed class RequestService(
     /// <summary>Changes a draft or returned request (and submits it when asked).</summary>
     public async Task<RequestDetails> UpdateAsync(Guid id, ProposedRequestInput input, uint version, bool submit, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         input = await ValidExpandedAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await OwnAsync(db, id, employeeId, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class RequestService(
 
     public async Task<RequestDetails> WithdrawAsync(Guid id, uint version, string? comment, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await OwnAsync(db, id, employeeId, cancellationToken);
         db.ExpectVersion(request, version);
@@ -111,7 +111,7 @@ public sealed class RequestService(
     /// </summary>
     public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -154,7 +154,7 @@ public sealed class RequestService(
 
     public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var requests = await db.WorkRequests.AsNoTracking().Where(r => r.EmployeeId == employeeId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed class RequestService(
     /// <summary>A request the caller may see: their own, or one they decide on; anything else is not found.</summary>
     public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var employeeId = RequireEmployee();
+        var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await db.WorkRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("WorkRequest", id);
@@ -248,10 +248,4 @@ public sealed class RequestService(
 
     /// <summary>Evidence counts when the file is uploaded to the request, never because a client says so.</summary>
     private static ProposedRequestInput WithoutClientEvidenceClaim(ProposedRequestInput input) => input with { HasEvidence = false };
-
-    private Guid RequireEmployee()
-    {
-        currentUser.RequireAgency();
-        return currentUser.EmployeeId ?? throw new ForbiddenAccessException();
-    }
 }

@@ -70,8 +70,7 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
 
     private async Task<string> TokenAsync(bool renew, CancellationToken cancellationToken)
     {
-        currentUser.RequireAgency();
-        var me = currentUser.EmployeeId ?? throw new ForbiddenAccessException();
+        var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var employee = await db.Employees.SingleAsync(e => e.Id == me, cancellationToken);
         if (renew || employee.CalendarFeedToken is null)

@@ -34,8 +34,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
 
     public async Task<MySchedule> MineAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        currentUser.RequireAgency();
-        var employeeId = currentUser.EmployeeId ?? throw new ForbiddenAccessException();
+        var employeeId = currentUser.RequireEmployee();
         EnsureRange(from, to);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
@@ -116,8 +115,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         if (unitId is not null)
         {
             var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), await AgencyTimeZoneAsync(db, cancellationToken));
-            var safeguard = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(unitPath).Safeguard;
-            minimum = Math.Max((int)Math.Ceiling(members.Count * (100 - safeguard.MaxAwayPercent) / 100.0), safeguard.MinOnSiteHeadcount ?? 0);
+            minimum = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(unitPath).Safeguard.MinimumOnSite(members.Count);
         }
 
         var presence = days.Where(d => d.IsWorkingDay).Select(d => new DayPresence(
