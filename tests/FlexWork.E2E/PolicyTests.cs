@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.E2E;
 
@@ -13,8 +14,8 @@ public class PolicyTests(BrowserFixture browser)
     {
         // Andi has two home days pending in one week: a cap of one would refuse the second.
         var ct = TestContext.Current.CancellationToken;
-        using var andi = await ApiAsync("pegawai@demo.go.id", ct);
-        var pendingWeek = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21)));
+        using var andi = await browser.ApiAsync("pegawai@demo.go.id", ct);
+        var pendingWeek = TestWeeks.Free(0, 21);
         var submitted = await andi.PostAsJsonAsync("/api/v1/requests", Proposal(Home(pendingWeek), Home(pendingWeek.AddDays(1))), ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
 
@@ -56,7 +57,7 @@ public class PolicyTests(BrowserFixture browser)
         await BrowserFixture.CheckPageAsync(page, "52-policy-versions");
 
         // The employee's check through the API now stops at the second home day of a week.
-        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+        var monday = TestWeeks.Free(0, 14);
         var check = await (await andi.PostAsJsonAsync("/api/v1/policy/check", Proposal(Home(monday), Home(monday.AddDays(1))), ct))
             .Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.Equal(2, check.GetProperty("policyVersion").GetInt32());
@@ -105,29 +106,9 @@ public class PolicyTests(BrowserFixture browser)
         await BrowserFixture.CheckPageAsync(page, "54-calendar");
     }
 
-    private async Task<HttpClient> ApiAsync(string email, CancellationToken ct)
-    {
-        var api = new HttpClient { BaseAddress = browser.BaseAddress };
-        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email, password = BrowserFixture.DemoPassword }, ct))
-            .Content.ReadFromJsonAsync<JsonElement>(ct);
-        api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        return api;
-    }
 
     private static object Home(DateOnly date) => new { date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "Home" };
 
     private static object Proposal(params object[] days) => new { days, reason = "Menyusun laporan", workPlan = new[] { new { output = "Laporan analisis jabatan" } } };
 
-    /// <summary>The first Monday from <paramref name="monday"/> on whose Monday and Tuesday are not holidays.</summary>
-    private static DateOnly WorkingWeek(DateOnly monday)
-    {
-        while (Domain.Calendar.NationalCalendar.Days.Any(d => d.Date == monday || d.Date == monday.AddDays(1)))
-        {
-            monday = monday.AddDays(7);
-        }
-
-        return monday;
-    }
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.E2E;
 
@@ -10,7 +13,7 @@ public class RequestTests(BrowserFixture browser)
     [Fact]
     public async Task Pegawai_asks_for_three_home_days_sees_the_cap_on_the_third_submits_two_and_the_supervisor_approves()
     {
-        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(35)));
+        var monday = TestWeeks.Free(0, 35);
         var page = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
         await page.GetByRole(AriaRole.Link, new() { Name = "Pengajuan saya" }).ClickAsync();
@@ -39,7 +42,8 @@ public class RequestTests(BrowserFixture browser)
         var supervisor = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(supervisor, "atasan@demo.go.id");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Persetujuan" }).ClickAsync();
-        var item = supervisor.Locator("[data-testid=inbox-item]").Filter(new() { HasText = "Andi Pratama" });
+        var item = supervisor.Locator("[data-testid=inbox-item]").Filter(new() { HasText = "Andi Pratama" })
+            .Filter(new() { HasText = monday.ToString("ddd, d MMM yyyy", Indonesian) });
         await Expect(item.Locator("[data-testid=inbox-coverage] tbody tr")).ToHaveCountAsync(2);
         await Expect(item.Locator("[data-testid=inbox-coverage]")).ToContainTextAsync("(minimal");
         await BrowserFixture.CheckPageAsync(supervisor, "62-approvals");
@@ -89,9 +93,54 @@ public class RequestTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_supervisor_approves_the_clean_requests_together_and_revokes_a_running_approval()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var andi = await browser.ApiAsync("pegawai@demo.go.id", ct);
+        var days = new[] { TestWeeks.Free(0, 63).AddDays(2), TestWeeks.Free(1, 63).AddDays(2) };
+        foreach (var day in days)
+        {
+            var created = await andi.PostAsJsonAsync(
+                "/api/v1/requests",
+                new { days = new[] { new { date = Iso(day), mode = "Home" } }, reason = "Menyusun laporan", workPlan = new[] { new { output = "Laporan analisis jabatan" } } },
+                ct);
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "atasan@demo.go.id");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Persetujuan" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=filter-Clean]").ClickAsync();
+        await Expect(page.Locator("[data-testid=inbox-item]").Filter(new() { HasText = "Andi Pratama" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=inbox-item]").Filter(new() { HasText = "Perlu diperiksa" })).ToHaveCountAsync(0);
+        await page.GetByText(new Regex(@"^Pilih semua yang siap disetujui \(")).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Setujui yang dipilih \([1-9][0-9]*\)$") })).ToBeEnabledAsync();
+        await BrowserFixture.CheckPageAsync(page, "68-approvals-bulk");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Setujui yang dipilih") }).ClickAsync();
+        await Expect(page.GetByText(new Regex(@"^[1-9][0-9]* pengajuan disetujui, 0 tidak\.$"))).ToBeVisibleAsync();
+        foreach (var day in days)
+        {
+            await Expect(page.Locator("[data-testid=inbox-item]").Filter(new() { HasText = day.ToString("ddd, d MMM yyyy", Indonesian) })).ToHaveCountAsync(0);
+        }
+
+        // Both are now running approvals; one is taken back, and only with a reason.
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Disetujui, masih berjalan") }).ClickAsync();
+        var running = page.Locator("[data-testid=revocable-item]").Filter(new() { HasText = "Andi Pratama" })
+            .Filter(new() { HasText = days[0].ToString("ddd, d MMM yyyy", Indonesian) });
+        await running.GetByRole(AriaRole.Button, new() { Name = "Cabut persetujuan" }).ClickAsync();
+        await Expect(running).ToContainTextAsync("Tuliskan alasannya.");
+        await running.GetByLabel("Alasan pencabutan").FillAsync("Rapat koordinasi wilayah pada hari itu");
+        await BrowserFixture.CheckPageAsync(page, "69-revoke");
+        await running.GetByRole(AriaRole.Button, new() { Name = "Cabut persetujuan" }).ClickAsync();
+        await Expect(page.GetByText("Persetujuan Andi Pratama dicabut mulai besok.")).ToBeVisibleAsync();
+        await Expect(running).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_new_employee_is_told_why_they_are_not_eligible()
     {
-        var monday = WorkingWeek(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+        var monday = TestWeeks.Free(0, 14);
         var page = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, "baru@demo.go.id");
         await page.GotoAsync("/requests/new");
@@ -113,7 +162,7 @@ public class RequestTests(BrowserFixture browser)
         await page.GetByLabel("Pelaksana harian", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("Pelaksana harian", new() { Exact = true }).PressSequentiallyAsync("Admin Kep", new() { Delay = 50 });
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Admin Kepegawaian" }).ClickAsync();
-        await Expect(page.GetByLabel("Pelaksana harian", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Admin Kepegawaian"));
+        await Expect(page.GetByLabel("Pelaksana harian", new() { Exact = true })).ToHaveValueAsync(new Regex("^Admin Kepegawaian"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(today));
         await page.Keyboard.PressAsync("Tab");
@@ -131,17 +180,8 @@ public class RequestTests(BrowserFixture browser)
         Assert.EndsWith(endsWith, value, StringComparison.Ordinal);
     }
 
+    private static readonly CultureInfo Indonesian = new("id-ID");
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly WorkingWeek(DateOnly monday)
-    {
-        while (Domain.Calendar.NationalCalendar.Days.Any(d => d.Date >= monday && d.Date <= monday.AddDays(4)))
-        {
-            monday = monday.AddDays(7);
-        }
-
-        return monday;
-    }
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

@@ -10,6 +10,7 @@ using FlexWork.Domain.Requests;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.IntegrationTests.Requests;
 
@@ -18,7 +19,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Each test takes its own week, so that their caps never meet.</summary>
-    private static DateOnly Week(int n) => NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)).AddDays(7 * n);
+    private static DateOnly Week(int n) => TestWeeks.Free(n);
 
     [Fact]
     public async Task Pegawai_submits_two_home_days_and_the_supervisor_sees_them_with_the_units_numbers_and_approves()
@@ -248,6 +249,95 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         await Assert.ThrowsAsync<NotFoundException>(() => AsAsync("pegawai@demo2.go.id", s => service(s).GetEvidenceAsync(draft.Id, attached.Id, Ct)));
     }
 
+    [Fact]
+    public async Task Bulk_approval_takes_the_clean_requests_and_leaves_a_stale_one_and_one_under_the_unit_minimum()
+    {
+        var create = (DateOnly day) => AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(day)), submit: true, cancellationToken: Ct));
+        var clean = await create(Week(10));
+        var stale = await create(Week(10).AddDays(1));
+        var crowdedDay = Week(12).AddDays(2);
+        var crowded = await create(crowdedDay);
+        await SendColleaguesAwayUntilBelowMinimumAsync(crowded.Id, crowdedDay);
+
+        var inbox = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct));
+        Assert.True(inbox.Single(i => i.Request.Id == clean.Id).CanBulkApprove);
+        Assert.False(inbox.Single(i => i.Request.Id == crowded.Id).CanBulkApprove);
+
+        var outcomes = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().ApproveCleanAsync(
+            [new DecisionTarget(clean.Id, clean.Version), new DecisionTarget(stale.Id, stale.Version + 1), new DecisionTarget(crowded.Id, crowded.Version)], null, Ct));
+        Assert.Equal(
+            [(clean.Id, (string?)null), (stale.Id, "REQUEST_CHANGED"), (crowded.Id, "REQUEST_NOT_CLEAN")],
+            outcomes.Select(o => (o.Id, o.Refusal?.Code)));
+        var status = (RequestDetails r) => AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().GetAsync(r.Id, Ct));
+        Assert.Equal(RequestStatus.Approved, (await status(clean)).Status);
+        Assert.Equal(RequestStatus.Submitted, (await status(stale)).Status);
+        Assert.Equal(RequestStatus.Submitted, (await status(crowded)).Status);
+
+        // Decided on its own, with the numbers in view, the crowded day can still be approved.
+        Assert.Equal(RequestStatus.Approved, (await DecideAsync("atasan@demo.go.id", crowded, Decision.Approve)).Status);
+
+        // Another agency or another supervisor's colleague approves nothing in bulk either.
+        var foreign = await AsAsync("pegawai@demo2.go.id", s => s.GetRequiredService<ApprovalService>().ApproveCleanAsync([new DecisionTarget(stale.Id, stale.Version)], null, Ct));
+        Assert.Equal("REQUEST_NOT_FOUND", Assert.Single(foreign).Refusal?.Code);
+        var colleague = await AsAsync("baru@demo.go.id", s => s.GetRequiredService<ApprovalService>().ApproveCleanAsync([new DecisionTarget(stale.Id, stale.Version)], null, Ct));
+        Assert.Equal("REQUEST_NOT_FOUND", Assert.Single(colleague).Refusal?.Code);
+        Assert.Equal(RequestStatus.Submitted, (await status(stale)).Status);
+    }
+
+    [Fact]
+    public async Task The_supervisor_lists_running_approvals_and_revokes_one_with_a_reason_from_tomorrow_on()
+    {
+        var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(Request(Home(Week(11))), submit: true, cancellationToken: Ct));
+        var approved = await DecideAsync("atasan@demo.go.id", request, Decision.Approve);
+
+        var revocable = (string email) => AsAsync(email, s => s.GetRequiredService<ApprovalService>().RevocableAsync(Ct));
+        Assert.Contains(await revocable("atasan@demo.go.id"), r => r.Id == request.Id);
+        foreach (var outsider in new[] { "baru@demo.go.id", "pegawai@demo.go.id", "pegawai@demo2.go.id", "admin@demo2.go.id" })
+        {
+            Assert.DoesNotContain(await revocable(outsider), r => r.Id == request.Id);
+        }
+
+        var noReason = await Assert.ThrowsAsync<DomainException>(() =>
+            AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().RevokeAsync(request.Id, " ", approved.Version, Ct)));
+        Assert.Equal("REQUEST_COMMENT_REQUIRED", noReason.Code);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<ApprovalService>().RevokeAsync(request.Id, "sendiri", approved.Version, Ct)));
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            AsAsync("pegawai@demo2.go.id", s => s.GetRequiredService<ApprovalService>().RevokeAsync(request.Id, "lain instansi", approved.Version, Ct)));
+
+        var revoked = await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().RevokeAsync(request.Id, "Layanan tatap muka ditambah", approved.Version, Ct));
+        Assert.Equal(RequestStatus.Revoked, revoked.Status);
+        Assert.Equal("Layanan tatap muka ditambah", revoked.History[^1].Comment);
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).DayNumber;
+        Assert.InRange(revoked.CancelledFrom!.Value.DayNumber, tomorrow - 1, tomorrow + 1); // the agency's tomorrow, near midnight UTC a day off
+        Assert.DoesNotContain(await revocable("atasan@demo.go.id"), r => r.Id == request.Id);
+    }
+
+    /// <summary>Colleagues of the request's employee take the day off-site until the unit would fall under its minimum with the request.</summary>
+    private async Task SendColleaguesAwayUntilBelowMinimumAsync(Guid requestId, DateOnly day)
+    {
+        var coverage = (await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)))
+            .Single(i => i.Request.Id == requestId).Coverage.Single(c => c.Date == day);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        var employee = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Id == requestId)
+            .Join(db.Employees.IgnoreQueryFilters(), r => r.EmployeeId, e => e.Id, (r, e) => e).SingleAsync(Ct);
+        var colleagues = await db.Employees.IgnoreQueryFilters()
+            .Where(e => e.UnitId == employee.UnitId && e.IsActive && e.Id != employee.Id).OrderBy(e => e.Nip)
+            .Take(coverage.OnSite - coverage.MinimumOnSite + 1).ToListAsync(Ct);
+        Assert.Equal(coverage.OnSite - coverage.MinimumOnSite + 1, colleagues.Count);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var colleague in colleagues)
+        {
+            var away = WorkRequest.Create(colleague.AgencyId, colleague.Id, now);
+            away.Edit(new ProposedRequest([new ProposedDay(day, WorkMode.Home)], "Dinas luar"), now);
+            away.Submit(1, [], ApprovalRoute.Supervisor, now, null);
+            db.WorkRequests.Add(away);
+        }
+
+        await db.SaveChangesAsync(Ct);
+    }
+
     private Task<RequestDetails> DecideAsync(string email, RequestDetails request, Decision decision, string? comment = null) =>
         AsAsync(email, s => s.GetRequiredService<ApprovalService>().DecideAsync(request.Id, decision, comment, request.Version, Ct));
 
@@ -270,6 +360,4 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
     private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
 
     private static ProposedDayInput Office(DateOnly date) => new(date, WorkMode.Office);
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

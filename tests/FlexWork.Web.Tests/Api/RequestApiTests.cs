@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.Web.Tests.Api;
 
@@ -9,7 +10,7 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static DateOnly Week(int n) => NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)).AddDays(7 * n);
+    private static DateOnly Week(int n) => TestWeeks.Free(n);
 
     [Fact]
     public async Task Submit_approve_and_read_back_through_the_api()
@@ -137,6 +138,49 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Bulk_approval_reports_each_request_and_a_running_approval_is_listed_and_revoked()
+    {
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var first = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(7))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var second = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(8))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (firstId, secondId) = (first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+        var items = new[]
+        {
+            new { id = firstId, version = first.GetProperty("version").GetUInt32() },
+            new { id = secondId, version = second.GetProperty("version").GetUInt32() + 1 }, // someone changed it since
+        };
+
+        // Another agency's admin and a colleague without reports approve nothing, and learn nothing beyond "not found".
+        foreach (var email in new[] { "admin@demo2.go.id", "baru@demo.go.id" })
+        {
+            var outsider = await fixture.ClientForAsync(email);
+            var refused = await (await outsider.PostAsJsonAsync("/api/v1/approvals/approve", new { items }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.All(refused.EnumerateArray(), o => Assert.Equal("REQUEST_NOT_FOUND", o.GetProperty("errorCode").GetString()));
+            Assert.Empty((await outsider.GetFromJsonAsync<JsonElement>("/api/v1/approvals/revocable", Ct)).EnumerateArray());
+        }
+
+        var supervisor = await fixture.ClientForAsync("atasan@demo.go.id");
+        var inbox = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/approvals", Ct);
+        Assert.True(inbox.EnumerateArray().Single(i => i.GetProperty("request").GetProperty("id").GetGuid() == firstId).GetProperty("canBulkApprove").GetBoolean());
+        var outcomes = (await (await supervisor.PostAsJsonAsync("/api/v1/approvals/approve", new { items }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
+            .EnumerateArray().ToDictionary(o => o.GetProperty("id").GetGuid());
+        Assert.True(outcomes[firstId].GetProperty("approved").GetBoolean());
+        Assert.Equal("REQUEST_CHANGED", outcomes[secondId].GetProperty("errorCode").GetString());
+        Assert.Equal("Pengajuan ini baru saja diputuskan atau diubah orang lain.", outcomes[secondId].GetProperty("message").GetString());
+
+        var revocable = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/approvals/revocable", Ct);
+        var running = revocable.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == firstId);
+        var revoke = (string? comment) => supervisor.PostAsJsonAsync($"/api/v1/requests/{firstId}/revoke", new { comment, version = running.GetProperty("version").GetUInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await revoke(null)).StatusCode);
+        var revoked = await revoke("Layanan tatap muka ditambah pada minggu itu");
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("Revoked", (await revoked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.DoesNotContain((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/approvals/revocable", Ct)).EnumerateArray(), r => r.GetProperty("id").GetGuid() == firstId);
+        var notifications = await employee.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("requestId").GetGuid() == firstId && n.GetProperty("kind").GetString() == "Revoked");
+    }
+
+    [Fact]
     public async Task Evidence_is_checked_by_content_and_refused_with_a_clear_message()
     {
         var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
@@ -180,6 +224,8 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var platform = await fixture.ClientForAsync("platform@flexwork.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/approvals", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/approvals/revocable", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.PostAsJsonAsync("/api/v1/approvals/approve", new { items = Array.Empty<object>() }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/notifications", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/team", Ct)).StatusCode);
@@ -198,6 +244,4 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     });
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

@@ -2,6 +2,7 @@ using FlexWork.Application.Common;
 using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
@@ -22,7 +23,20 @@ public sealed record DayCoverage(DateOnly Date, WorkMode Mode, int OnSite, int H
     public bool BelowMinimum => OnSite < MinimumOnSite;
 }
 
-public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<Finding> Findings, IReadOnlyList<DayCoverage> Coverage);
+public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<Finding> Findings, IReadOnlyList<DayCoverage> Coverage)
+{
+    /// <summary>Whether the request may be approved with others in one go (see <see cref="ApprovalService.IsClean"/>).</summary>
+    public bool CanBulkApprove => ApprovalService.IsClean(Findings, Coverage);
+}
+
+/// <summary>A request to act on, with the version the approver saw.</summary>
+public sealed record DecisionTarget(Guid Id, uint Version);
+
+/// <summary>What became of one request of a bulk approval: approved, or the rule that left it alone.</summary>
+public sealed record BulkApprovalOutcome(Guid Id, DomainException? Refusal)
+{
+    public bool Approved => Refusal is null;
+}
 
 /// <summary>
 /// Supervisors and unit heads (or their acting officials) decide the requests waiting for them,
@@ -30,29 +44,24 @@ public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<
 /// </summary>
 public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, Notifier notifier)
 {
+    /// <summary>At most this many requests are listed or approved at once.</summary>
+    public const int MaxBatch = 500;
+
+    /// <summary>
+    /// Bulk approval is for the uncontroversial requests: no blocking finding, and no day on which
+    /// the unit would be under its on-site minimum. Anything else is decided one by one, in view.
+    /// </summary>
+    public static bool IsClean(IReadOnlyList<Finding> findings, IReadOnlyList<DayCoverage> coverage) =>
+        !findings.Any(f => f.Severity == FindingSeverity.Block) && !coverage.Any(c => c.BelowMinimum);
+
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(CancellationToken cancellationToken = default)
     {
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId);
-        var principals = await db.Delegations
-            .Where(d => d.DelegateEmployeeId == me && !d.IsRevoked && d.From <= today && d.Until >= today)
-            .Select(d => d.PrincipalEmployeeId).ToListAsync(cancellationToken);
-        principals.Add(me);
-
-        // Candidates: pending requests of people these officials supervise or whose units they head; the rights check settles it.
-        var headedUnits = await db.OrganizationUnits.Where(u => u.HeadEmployeeId != null && principals.Contains(u.HeadEmployeeId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var candidates = await db.WorkRequests.AsNoTracking()
-            .Where(r => r.Status == RequestStatus.Submitted)
-            .Where(r => db.Employees.Any(e => e.Id == r.EmployeeId
-                && ((e.SupervisorId != null && principals.Contains(e.SupervisorId.Value)) || headedUnits.Contains(e.UnitId))))
-            .OrderBy(r => r.SubmittedAt)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-
+        var candidates = await CandidatesAsync(db, me, await TodayAsync(db, me, cancellationToken), RequestStatus.Submitted, cancellationToken);
         var names = await NamesAsync(db, candidates.Select(r => r.EmployeeId), cancellationToken);
         var inbox = new List<InboxItem>();
-        foreach (var request in candidates)
+        foreach (var request in candidates.OrderBy(r => r.SubmittedAt))
         {
             if (await DecisionRights.ActingForAsync(db, me, request, request.Level, timeProvider, cancellationToken) is null)
             {
@@ -67,7 +76,67 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         return inbox;
     }
 
-    public async Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, CancellationToken cancellationToken = default)
+    /// <summary>Approved requests with days still ahead that the caller (or the official they act for) may revoke.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> RevocableAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var candidates = await CandidatesAsync(db, me, await TodayAsync(db, me, cancellationToken), RequestStatus.Approved, cancellationToken);
+        var names = await NamesAsync(db, candidates.Select(r => r.EmployeeId), cancellationToken);
+        var revocable = new List<RequestSummary>();
+        foreach (var request in candidates.OrderBy(r => r.FirstDay))
+        {
+            if (await RevokerAsync(db, me, request, cancellationToken) is not null)
+            {
+                revocable.Add(RequestService.Summarize(request, names[request.EmployeeId]));
+            }
+        }
+
+        return revocable;
+    }
+
+    /// <summary>
+    /// Approves each clean request (see <see cref="IsClean"/>) as a decision of its own; one that
+    /// changed since the approver saw it, is no longer clean or is not theirs is left alone and reported.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkApprovalOutcome>> ApproveCleanAsync(
+        IReadOnlyList<DecisionTarget> targets, string? comment, CancellationToken cancellationToken = default)
+    {
+        currentUser.RequireEmployee();
+        if (targets.Count > MaxBatch)
+        {
+            throw new DomainException("REQUEST_BATCH_TOO_LARGE", MaxBatch);
+        }
+
+        var outcomes = new List<BulkApprovalOutcome>();
+        foreach (var target in targets.DistinctBy(t => t.Id))
+        {
+            try
+            {
+                await DecideAsync(target.Id, Decision.Approve, comment, target.Version, onlyIfClean: true, cancellationToken);
+                outcomes.Add(new BulkApprovalOutcome(target.Id, null));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                outcomes.Add(new BulkApprovalOutcome(target.Id, new DomainException("REQUEST_CHANGED")));
+            }
+            catch (DomainException ex)
+            {
+                outcomes.Add(new BulkApprovalOutcome(target.Id, ex));
+            }
+            catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
+            {
+                outcomes.Add(new BulkApprovalOutcome(target.Id, new DomainException("REQUEST_NOT_FOUND")));
+            }
+        }
+
+        return outcomes;
+    }
+
+    public Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, CancellationToken cancellationToken = default) =>
+        DecideAsync(id, decision, comment, version, onlyIfClean: false, cancellationToken);
+
+    private async Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, bool onlyIfClean, CancellationToken cancellationToken)
     {
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -75,6 +144,11 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var principal = await DecisionRights.ActingForAsync(db, me, request, Math.Max(1, request.Level), timeProvider, cancellationToken)
             ?? throw NotVisibleOrForbidden(request, me);
         db.ExpectVersion(request, version);
+        if (onlyIfClean && request.Status == RequestStatus.Submitted && !IsClean(request.Findings, await CoverageAsync(db, request, cancellationToken)))
+        {
+            throw new DomainException("REQUEST_NOT_CLEAN");
+        }
+
         var onBehalfOf = await OnBehalfOfAsync(db, me, principal, cancellationToken);
         var now = timeProvider.GetUtcNow();
         switch (decision)
@@ -119,10 +193,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkRequest", id);
-        var finalLevel = request.Route == ApprovalRoute.SupervisorThenUnitHead ? 2 : 1;
-        var principal = await DecisionRights.ActingForAsync(db, me, request, finalLevel, timeProvider, cancellationToken)
-            ?? await DecisionRights.ActingForAsync(db, me, request, 1, timeProvider, cancellationToken)
-            ?? throw NotVisibleOrForbidden(request, me);
+        var principal = await RevokerAsync(db, me, request, cancellationToken) ?? throw NotVisibleOrForbidden(request, me);
         db.ExpectVersion(request, version);
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
@@ -132,6 +203,42 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         await notifier.MailAsync(db, cancellationToken);
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
+
+    /// <summary>The official the actor revokes for: whoever decides at the route's last level, or the supervisor.</summary>
+    private async Task<Guid?> RevokerAsync(IFlexWorkDbContext db, Guid me, WorkRequest request, CancellationToken cancellationToken)
+    {
+        var finalLevel = request.Route == ApprovalRoute.SupervisorThenUnitHead ? 2 : 1;
+        return await DecisionRights.ActingForAsync(db, me, request, finalLevel, timeProvider, cancellationToken)
+            ?? await DecisionRights.ActingForAsync(db, me, request, 1, timeProvider, cancellationToken);
+    }
+
+    /// <summary>
+    /// Requests in a status of people the actor (or the officials they act for today) supervises or
+    /// whose units they head: candidates only, the rights check per request settles it. Approved
+    /// requests count only while some day is still ahead.
+    /// </summary>
+    private static async Task<List<WorkRequest>> CandidatesAsync(
+        IFlexWorkDbContext db, Guid me, DateOnly today, RequestStatus status, CancellationToken cancellationToken)
+    {
+        var principals = await db.Delegations
+            .Where(d => d.DelegateEmployeeId == me && !d.IsRevoked && d.From <= today && d.Until >= today)
+            .Select(d => d.PrincipalEmployeeId).ToListAsync(cancellationToken);
+        principals.Add(me);
+        var headedUnits = await db.OrganizationUnits.Where(u => u.HeadEmployeeId != null && principals.Contains(u.HeadEmployeeId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var query = db.WorkRequests.AsNoTracking()
+            .Where(r => r.Status == status)
+            .Where(r => db.Employees.Any(e => e.Id == r.EmployeeId
+                && ((e.SupervisorId != null && principals.Contains(e.SupervisorId.Value)) || headedUnits.Contains(e.UnitId))));
+        if (status == RequestStatus.Approved)
+        {
+            query = query.Where(r => r.Days.Any(d => d.Date > today));
+        }
+
+        return await query.OrderBy(r => r.SubmittedAt).Take(MaxBatch).ToListAsync(cancellationToken);
+    }
+
+    private async Task<DateOnly> TodayAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken) =>
+        PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), (await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken)).TimeZoneId);
 
     /// <summary>For each requested day: the unit on site if this request goes ahead, against the policy's minimum.</summary>
     private async Task<IReadOnlyList<DayCoverage>> CoverageAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
