@@ -116,6 +116,8 @@ internal static class RequestEndpoints
             .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        schedule.MapGet("/team/units", (ScheduleService service, CancellationToken ct) => service.TeamUnitsAsync(ct))
+            .WithSummary("The units the caller can narrow the team schedule to, and the one the page opens with (the unit they head, or the one their reports sit in)");
         schedule.MapGet("/feed", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
                 new FeedResponse(FeedUrl(context.BaseUri(), await feed.GetTokenAsync(ct))))
             .WithSummary("The secret URL of the caller's iCalendar feed of approved days (subscribe to it in a calendar app)");

@@ -77,6 +77,45 @@ public class ScheduleTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.DoesNotContain(own.Members, m => m.FullName == "Andi Pratama");
     }
 
+    [Fact]
+    public async Task The_team_grid_opens_with_the_unit_the_caller_heads_or_their_reports_sit_in_and_offers_only_their_units()
+    {
+        Guid sdm;
+        await using (var head = await fixture.ActAsAsync("kepala@demo.go.id"))
+        {
+            var units = await head.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct);
+            sdm = units.Opening!.Value;
+            Assert.Equal("Biro Sumber Daya Manusia", units.Options.Single(o => o.Id == sdm).Name);
+            Assert.DoesNotContain(units.Options, o => o.Name == "Biro Umum dan Layanan Publik"); // not his
+            var team = await head.ServiceProvider.GetRequiredService<ScheduleService>().TeamAsync(Monday, Monday.AddDays(6), sdm, Ct);
+            Assert.All(team.Presence, p => Assert.NotNull(p.MinimumOnSite));
+        }
+
+        await using (var supervisor = await fixture.ActAsAsync("atasan@demo.go.id"))
+        {
+            var units = await supervisor.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct);
+            Assert.Equal(sdm, units.Opening); // all her reports sit in her unit
+            Assert.Equal([sdm], units.Options.Select(o => o.Id));
+        }
+
+        await using (var admin = await fixture.ActAsAsync("admin@demo.go.id"))
+        {
+            var units = await admin.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct);
+            Assert.Null(units.Opening);
+            Assert.Contains(units.Options, o => o.Name == "Biro Umum dan Layanan Publik");
+        }
+
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            var units = await employee.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct);
+            Assert.Empty(units.Options);
+            Assert.Null(units.Opening);
+        }
+
+        await using var otherAgency = await fixture.ActAsAsync("admin@demo2.go.id");
+        Assert.DoesNotContain((await otherAgency.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct)).Options, o => o.Id == sdm);
+    }
+
     private static ProposedRequestInput Request(ProposedDayInput day) => new([day], "Laporan", [new WorkPlanItem("Laporan")]);
 
     private static DateOnly HolidayFree(DateOnly monday)

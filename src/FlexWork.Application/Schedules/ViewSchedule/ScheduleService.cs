@@ -21,6 +21,11 @@ public sealed record TeamMember(Guid EmployeeId, string FullName, Guid UnitId, I
 /// <summary>Per working day: how many of the people shown are planned at the office, against the minimum of the unit shown.</summary>
 public sealed record DayPresence(DateOnly Date, int OnSite, int Headcount, int? MinimumOnSite);
 
+public sealed record UnitOption(Guid Id, string Name);
+
+/// <summary>The units a team schedule can be narrowed to, and the one it opens with (null: everyone the caller is responsible for).</summary>
+public sealed record TeamUnits(IReadOnlyList<UnitOption> Options, Guid? Opening);
+
 public sealed record TeamSchedule(Guid? UnitId, IReadOnlyList<ScheduleDay> Days, IReadOnlyList<TeamMember> Members, IReadOnlyList<DayPresence> Presence);
 
 /// <summary>
@@ -43,32 +48,42 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         return new MySchedule(days, cells.GetValueOrDefault(employeeId) ?? []);
     }
 
+    /// <summary>
+    /// The units the caller can narrow the team schedule to (an admin: all; otherwise the units they
+    /// head, with the units below, and the units of their direct reports), and the one to open with:
+    /// the unit they head, or the one unit all their people sit in. With a unit chosen the grid shows
+    /// the unit's on-site minimum.
+    /// </summary>
+    public async Task<TeamUnits> TeamUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.RequireAgency();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tree = await UnitTree.LoadAsync(db, cancellationToken);
+        var names = await db.OrganizationUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
+        if (currentUser.IsInRole(Roles.AgencyAdmin))
+        {
+            return new TeamUnits(names, null);
+        }
+
+        var me = currentUser.RequireEmployee();
+        var headed = tree.HeadedBy(me);
+        var ofReports = await db.Employees.Where(e => e.IsActive && e.SupervisorId == me).Select(e => e.UnitId).Distinct().ToListAsync(cancellationToken);
+        var scope = headed.SelectMany(tree.Below).Concat(ofReports).ToHashSet();
+        var topHeaded = headed.Where(h => !headed.Any(other => other != h && tree.Below(other).Contains(h))).Cast<Guid?>().FirstOrDefault();
+        var opening = topHeaded ?? (ofReports.Count == 1 ? ofReports[0] : null);
+        return new TeamUnits([.. names.Where(n => scope.Contains(n.Id))], opening);
+    }
+
     /// <param name="unitId">One unit (and the units under it); null: everyone the caller is responsible for.</param>
     public async Task<TeamSchedule> TeamAsync(DateOnly from, DateOnly to, Guid? unitId, CancellationToken cancellationToken = default)
     {
         currentUser.RequireAgency();
         EnsureRange(from, to);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId }).ToListAsync(cancellationToken);
-        if (unitId is { } requested && units.All(u => u.Id != requested))
+        var tree = await UnitTree.LoadAsync(db, cancellationToken);
+        if (unitId is { } requested && !tree.Contains(requested))
         {
             throw new NotFoundException("OrganizationUnit", requested);
-        }
-
-        HashSet<Guid> Below(Guid root)
-        {
-            var set = new HashSet<Guid> { root };
-            bool grew;
-            do
-            {
-                grew = false;
-                foreach (var unit in units.Where(u => u.ParentId is { } p && set.Contains(p) && !set.Contains(u.Id)))
-                {
-                    grew = set.Add(unit.Id);
-                }
-            }
-            while (grew);
-            return set;
         }
 
         // Who the caller may see: everyone for an agency admin, else their unit(s) as head and their direct reports.
@@ -81,13 +96,13 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
                 throw new ForbiddenAccessException();
             }
 
-            var headed = units.Where(u => u.HeadEmployeeId == self).SelectMany(u => Below(u.Id)).ToHashSet();
+            var headed = tree.HeadedBy(self).SelectMany(tree.Below).ToHashSet();
             people = people.Where(e => e.SupervisorId == self || headed.Contains(e.UnitId));
         }
 
         if (unitId is { } only)
         {
-            var scope = Below(only);
+            var scope = tree.Below(only);
             people = people.Where(e => scope.Contains(e.UnitId));
         }
 
@@ -97,17 +112,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
             throw new ForbiddenAccessException();
         }
 
-        var unitPath = unitId is { } u2 ? Path(u2) : [];
-        List<Guid> Path(Guid id)
-        {
-            var path = new List<Guid>();
-            for (Guid? current = id; current is { } c && units.FirstOrDefault(x => x.Id == c) is { } unit && !path.Contains(c); current = unit.ParentId)
-            {
-                path.Add(c);
-            }
-
-            return path;
-        }
+        var unitPath = unitId is { } u2 ? tree.PathUp(u2) : [];
 
         var days = await DaysAsync(db, unitPath, from, to, cancellationToken);
         var cells = await CellsAsync(db, [.. members.Select(m => m.Id)], from, to, cancellationToken);
@@ -177,6 +182,50 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
             throw new ValidationException([new ValidationFailure("to", "Range.") { ErrorCode = "SCHEDULE_RANGE_INVALID" }]);
+        }
+    }
+
+    /// <summary>The agency's unit tree, read once per call: who heads what, and what lies below a unit.</summary>
+    private sealed class UnitTree
+    {
+        private readonly Dictionary<Guid, (Guid? ParentId, Guid? HeadEmployeeId)> _units;
+
+        private UnitTree(Dictionary<Guid, (Guid? ParentId, Guid? HeadEmployeeId)> units) => _units = units;
+
+        public static async Task<UnitTree> LoadAsync(IFlexWorkDbContext db, CancellationToken cancellationToken) =>
+            new(await db.OrganizationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.ParentId, u.HeadEmployeeId), cancellationToken));
+
+        public bool Contains(Guid id) => _units.ContainsKey(id);
+
+        public List<Guid> HeadedBy(Guid employeeId) => [.. _units.Where(u => u.Value.HeadEmployeeId == employeeId).Select(u => u.Key)];
+
+        /// <summary>The unit and every unit under it.</summary>
+        public HashSet<Guid> Below(Guid root)
+        {
+            var set = new HashSet<Guid> { root };
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var unit in _units.Where(u => u.Value.ParentId is { } p && set.Contains(p) && !set.Contains(u.Key)))
+                {
+                    grew = set.Add(unit.Key);
+                }
+            }
+            while (grew);
+            return set;
+        }
+
+        /// <summary>The unit and its parents up to the root (the path unit overrides and holidays follow).</summary>
+        public List<Guid> PathUp(Guid id)
+        {
+            var path = new List<Guid>();
+            for (Guid? current = id; current is { } c && _units.TryGetValue(c, out var unit) && !path.Contains(c); current = unit.ParentId)
+            {
+                path.Add(c);
+            }
+
+            return path;
         }
     }
 }
