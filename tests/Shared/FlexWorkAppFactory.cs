@@ -13,21 +13,24 @@ public sealed class FlexWorkAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    private FlexWorkAppFactory(TestDatabase database, Dictionary<string, string?> settings)
+    private FlexWorkAppFactory(TestDatabase database, Dictionary<string, string?> settings, string environment)
     {
         _database = database;
         _settings = settings;
+        _environment = environment;
     }
 
     public Uri? ServerAddress { get; private set; }
 
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<FlexWorkAppFactory> CreateAsync(string purpose, Dictionary<string, string?>? settings = null)
+    /// <param name="environment">Development (the default) serves MudBlazor's files from the build output; Production runs the pipeline as deployed.</param>
+    public static async Task<FlexWorkAppFactory> CreateAsync(string purpose, Dictionary<string, string?>? settings = null, string environment = "Development")
     {
         var database = await TestDatabase.CreateAsync(purpose);
-        return new FlexWorkAppFactory(database, settings ?? []);
+        return new FlexWorkAppFactory(database, settings ?? [], environment);
     }
 
     /// <summary>Serves on a free localhost port (for Playwright) and returns its address.</summary>
@@ -42,8 +45,7 @@ public sealed class FlexWorkAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development: static web assets (MudBlazor's files) are served from the build output.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:FlexWork", _database.ConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemo", "true");

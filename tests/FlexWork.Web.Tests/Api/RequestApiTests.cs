@@ -229,6 +229,7 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/notifications", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/team", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync("/api/v1/schedule/team/units", Ct)).StatusCode);
 
         var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
         var created = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(4))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
