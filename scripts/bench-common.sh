@@ -10,11 +10,17 @@ bench_prepare() {
   pg_ensure_cluster
   pg_psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   pg_ensure_database "$db"
-  export ConnectionStrings__FlexWork="$(pg_connection "$db")"
-  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Serilog__MinimumLevel__Default=Warning
-  BENCH_URL="http://127.0.0.1:$port"
+  bench_env "$db" "$port"
   dotnet build src/FlexWork.Web -c Release -nologo -clp:ErrorsOnly
   $APP --migrate --seed-demo --no-serve >/dev/null
+}
+
+# bench_env DATABASE PORT: how the app is served on DATABASE (Production, warnings-only logging);
+# sets BENCH_URL. bench_prepare calls it; call it alone to serve an existing database again.
+bench_env() {
+  export ConnectionStrings__FlexWork="$(pg_connection "$1")"
+  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
+  BENCH_URL="http://127.0.0.1:$2"
 }
 
 # bench_start LOG: serves the app in the background until the script exits and sets TOKEN
