@@ -1,0 +1,453 @@
+#!/usr/bin/env bash
+# Load test of submitting requests and of the team schedule at ministry scale: grows the DEMO
+# agency to 80,000 employees (1,600 units of 50) with 2,000,000 scheduled remote days in a
+# throwaway database, serves the app in Release and drives POST /api/v1/requests (a distinct,
+# valid one-day submission per call, from a pool of employees with their own tokens) and
+# GET /api/v1/schedule/team (a month of one 50-person unit, as its head) with wrk. Then runs the
+# same SQL statements with pgbench at the same concurrency, for the database's own limit.
+# Needs wrk (apt-get install wrk) and pgbench. BENCH_REUSE=1 serves the database of the last run
+# again; BENCH_SHOW_SQL=1 also prints the statements of one POST and one GET as PostgreSQL logs them.
+# Usage: scripts/bench-requests.sh [seconds per run] [employees posting] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bench-common.sh
+DURATION=${1:-15}
+POOL=${2:-600}
+CONNECTIONS=${3:-8}
+DB=flexwork_bench_requests
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d $DB -v ON_ERROR_STOP=1 -q "$@"; }
+
+# What pgbench submitted is removed again (days and history go with the requests; audit rows stay,
+# the log is append-only), so that the pool's prepared submissions stay valid.
+pgbench_cleanup() {
+  bench_sql -c "DELETE FROM notifications WHERE request_id IN (SELECT id FROM work_requests WHERE reason = 'Menyusun laporan bulanan (pgbench)')" \
+    -c "DELETE FROM work_requests WHERE reason = 'Menyusun laporan bulanan (pgbench)'"
+}
+
+# BENCH_REUSE=1 serves the database of an earlier run again (after building and migrating), e.g.
+# to compare two versions of the app on the same data; submissions already made are skipped.
+if [[ "${BENCH_REUSE:-}" == 1 ]] && pg_ensure_cluster >/dev/null && [[ "$(bench_sql -tAc "SELECT to_regclass('bench_slots') IS NOT NULL" 2>/dev/null)" == t ]]; then
+  echo "Reusing database $DB"
+  bench_env $DB 5061
+  dotnet build src/FlexWork.Web -c Release -nologo -clp:ErrorsOnly
+  $APP --migrate --no-serve >/dev/null
+  POOL=$(bench_sql -tAc "SELECT max(k) FROM bench_slots")
+  pgbench_cleanup
+else
+bench_prepare $DB 5061
+echo "Growing DEMO to 80,000 more employees and 2,000,000 scheduled days"
+SECONDS=0
+bench_sql -v pool="$POOL" <<'SQL'
+-- Everything is relative to the agency's today (Asia/Jakarta), as the app uses the real clock.
+CREATE TEMP TABLE p AS
+SELECT a.id AS agency, (now() AT TIME ZONE 'Asia/Jakarta')::date AS today,
+       date_trunc('week', (now() AT TIME ZONE 'Asia/Jakarta')::date)::date - 12 * 7 AS seed_start,
+       (SELECT id FROM roles WHERE name = 'Employee') AS role,
+       (SELECT password_hash FROM users WHERE normalized_email = 'PEGAWAI@DEMO.GO.ID') AS hash,
+       (SELECT id FROM positions WHERE agency_id = a.id AND name = 'Kepala Bagian') AS head_position,
+       (SELECT array_agg(id ORDER BY name) FROM positions WHERE agency_id = a.id
+         AND name IN ('Analis Sumber Daya Manusia Aparatur', 'Pranata Komputer', 'Arsiparis')) AS positions
+FROM agencies a WHERE a.code = 'DEMO';
+CREATE TEMP TABLE holidays AS
+SELECT date FROM calendar_entries WHERE agency_id = (SELECT agency FROM p) AND unit_id IS NULL AND kind <> 'MandatoryOffice';
+
+-- 16 directorates-general, 160 directorates, 1,600 sub-directorates (leaf l, 0..1599) of 50 people.
+INSERT INTO organization_units (id, agency_id, name, parent_id)
+SELECT md5('bench-unit-top-' || t)::uuid, (SELECT agency FROM p), 'Direktorat Jenderal Bidang ' || t, NULL
+FROM generate_series(1, 16) t;
+INSERT INTO organization_units (id, agency_id, name, parent_id)
+SELECT md5('bench-unit-mid-' || m)::uuid, (SELECT agency FROM p), 'Direktorat ' || m, md5('bench-unit-top-' || (1 + m / 10))::uuid
+FROM generate_series(0, 159) m;
+INSERT INTO organization_units (id, agency_id, name, parent_id)
+SELECT md5('bench-unit-leaf-' || l)::uuid, (SELECT agency FROM p), 'Subdirektorat ' || l, md5('bench-unit-mid-' || (l / 10))::uuid
+FROM generate_series(0, 1599) l;
+
+-- Employee i (1..80,000) works in leaf i % 1600; employees 1..1600 head their leaf and supervise it.
+-- Every employee has an account (as the demo seed does); the team's head (1) and the posting pool
+-- (1601 .. 1600 + pool) get the demo password.
+INSERT INTO users (id, agency_id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
+                   security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+SELECT md5('bench-user-' || i)::uuid::text, (SELECT agency FROM p), 'bench' || i || '@demo.go.id', 'BENCH' || i || '@DEMO.GO.ID',
+       'bench' || i || '@demo.go.id', 'BENCH' || i || '@DEMO.GO.ID', true,
+       CASE WHEN i = 1 OR i BETWEEN 1601 AND 1600 + :pool THEN (SELECT hash FROM p) END,
+       upper(substr(md5('bench-stamp-' || i), 1, 32)), gen_random_uuid()::text, false, false, true, 0
+FROM generate_series(1, 80000) i;
+INSERT INTO user_roles (user_id, role_id) SELECT md5('bench-user-' || i)::uuid::text, (SELECT role FROM p) FROM generate_series(1, 80000) i;
+
+INSERT INTO employees (id, agency_id, nip, full_name, email, user_id, unit_id, position_id, supervisor_id, employment_type,
+                       position_start_date, disciplinary_status, is_active)
+SELECT md5('bench-employee-' || i)::uuid, (SELECT agency FROM p),
+       to_char(date '1965-01-01' + (i % 12000), 'YYYYMMDD') || to_char(date '1990-01-01' + (i / 12000) * interval '1 month', 'YYYYMM')
+         || (1 + i % 2)::text || lpad((i % 1000)::text, 3, '0'),
+       (ARRAY['Agus','Budi','Citra','Dewi','Eko','Fitri','Gilang','Hana','Indra','Joko','Kartika','Lestari','Made','Nur','Putri','Rizki'])[1 + i % 16]
+         || ' ' || (ARRAY['Pratama','Santoso','Wibowo','Hidayat','Siregar','Nasution','Saputra','Kusuma','Rahayu','Setiawan','Wijaya'])[1 + (i / 16) % 11]
+         || ' ' || i,
+       'bench' || i || '@demo.go.id', md5('bench-user-' || i)::uuid::text, md5('bench-unit-leaf-' || (i % 1600))::uuid,
+       CASE WHEN i <= 1600 THEN (SELECT head_position FROM p) ELSE (SELECT positions FROM p)[1 + i % 3] END,
+       CASE WHEN i > 1600 THEN md5('bench-employee-' || CASE WHEN i % 1600 = 0 THEN 1600 ELSE i % 1600 END)::uuid END,
+       CASE WHEN i % 7 = 0 THEN 'Pppk' ELSE 'Pns' END, date '2020-01-01', 'None', true
+FROM generate_series(1, 80000) i;
+UPDATE organization_units SET head_employee_id = md5('bench-employee-' || CASE WHEN l = 0 THEN 1600 ELSE l END)::uuid
+FROM generate_series(0, 1599) l WHERE id = md5('bench-unit-leaf-' || l)::uuid;
+
+-- 25 remote days each: one fixed weekday (i % 5) a week, from 12 weeks before this week on,
+-- holidays skipped; one request per person and month. Past months approved, later ones approved
+-- or (a third) still pending. Weekly cap 2 and monthly cap 8 leave room for the submissions below.
+CREATE TEMP TABLE seeded AS
+SELECT i, d, date_trunc('month', d)::date AS month FROM (
+  SELECT i, d, row_number() OVER (PARTITION BY i ORDER BY d) AS n
+  FROM generate_series(1, 80000) i, generate_series(0, 26) w,
+       LATERAL (SELECT (SELECT seed_start FROM p) + 7 * w + i % 5 AS d) x
+  WHERE d NOT IN (SELECT date FROM holidays)) s
+WHERE n <= 25;
+CREATE TEMP TABLE seeded_requests AS
+SELECT i, month, md5('bench-request-' || i || '-' || month)::uuid AS id,
+       CASE WHEN month < date_trunc('month', (SELECT today FROM p)) OR i % 3 <> 0 THEN 'Approved' ELSE 'Submitted' END AS status,
+       (month - 14)::timestamp AT TIME ZONE 'Asia/Jakarta' + interval '9 hours' AS submitted_at
+FROM seeded GROUP BY i, month;
+INSERT INTO work_requests (id, agency_id, employee_id, status, reason, work_plan, has_evidence, policy_version_number, findings,
+                           route, level, created_at, updated_at, submitted_at)
+SELECT id, (SELECT agency FROM p), md5('bench-employee-' || i)::uuid, status, 'Menyusun laporan dan analisis data',
+       '[{"output": "Laporan analisis", "target": "1 dokumen", "indicator": "Selesai tepat waktu"}]', false, 1, '[]', 'Supervisor', 1,
+       submitted_at, submitted_at + CASE WHEN status = 'Approved' THEN interval '1 day' ELSE interval '0' END, submitted_at
+FROM seeded_requests;
+INSERT INTO request_days (request_id, date, mode, start, "end")
+SELECT md5('bench-request-' || i || '-' || month)::uuid, d, 'Home', time '07:30', CASE WHEN extract(isodow FROM d) = 5 THEN time '16:30' ELSE time '16:00' END
+FROM seeded ORDER BY i, d;
+INSERT INTO request_transitions (request_id, "from", "to", at, actor_user_id, level)
+SELECT id, 'Draft', 'Submitted', submitted_at, md5('bench-user-' || i)::uuid::text, 1 FROM seeded_requests
+UNION ALL
+SELECT id, 'Submitted', 'Approved', submitted_at + interval '1 day',
+       CASE WHEN i > 1600 THEN md5('bench-user-' || CASE WHEN i % 1600 = 0 THEN 1600 ELSE i % 1600 END)::uuid::text END, 1
+FROM seeded_requests WHERE status = 'Approved';
+
+-- What the pool may still submit: per person a second weekday ((i + 2) % 5) in the weeks from 4
+-- days ahead until the seeded range ends, within the monthly cap of 8 (the weekly cap of 2 holds).
+CREATE TABLE bench_slots AS
+WITH counts AS (SELECT i, month, count(*) AS seeded FROM seeded WHERE i BETWEEN 1601 AND 1600 + :pool GROUP BY i, month),
+     candidates AS (SELECT i, (SELECT seed_start FROM p) + 7 * w + (i + 2) % 5 AS d FROM generate_series(1601, 1600 + :pool) i, generate_series(0, 24) w),
+     allowed AS (
+       SELECT c.i, c.d, coalesce(n.seeded, 0) + row_number() OVER (PARTITION BY c.i, date_trunc('month', c.d) ORDER BY c.d) AS in_month
+       FROM candidates c LEFT JOIN counts n ON n.i = c.i AND n.month = date_trunc('month', c.d)::date
+       WHERE c.d > (SELECT today FROM p) + 3 AND c.d NOT IN (SELECT date FROM holidays))
+SELECT row_number() OVER (ORDER BY n, i) AS slot, i - 1600 AS k, d
+FROM (SELECT i, d, row_number() OVER (PARTITION BY i ORDER BY d) AS n FROM allowed WHERE in_month <= 8) x;
+SQL
+bench_sql -c "VACUUM ANALYZE" -c "CHECKPOINT" # as autovacuum would have done by the time people plan; written out
+echo "Data ready in ${SECONDS}s: $(bench_sql -tAc "SELECT (SELECT count(*) FROM employees e JOIN agencies a ON a.id = e.agency_id WHERE a.code = 'DEMO') || ' employees in DEMO, '
+  || (SELECT count(*) FROM request_days d JOIN work_requests r ON r.id = d.request_id WHERE r.status IN ('Submitted', 'Approved')) || ' scheduled days, '
+  || (SELECT count(*) FROM work_requests) || ' requests, ' || (SELECT count(*) FROM bench_slots) || ' submissions possible for the pool'")"
+fi
+
+# What the runs need: the agency, the month shown, the team (leaf 1, head = employee 1), the pool's window.
+read -r AG TODAY MONTH_FROM MONTH_TO TEAM_UNIT HEAD SLOT_BASE SLOT_WEEKS < <(bench_sql -tA -F' ' -c "
+  SELECT a.id, t.today, date_trunc('month', t.today)::date, (date_trunc('month', t.today) + interval '1 month - 1 day')::date,
+         md5('bench-unit-leaf-1')::uuid, md5('bench-employee-1')::uuid, s.first, (s.last - s.first) / 7 + 1
+  FROM agencies a, (SELECT (now() AT TIME ZONE 'Asia/Jakarta')::date AS today) t,
+       (SELECT date_trunc('week', min(d))::date AS first, date_trunc('week', max(d))::date AS last FROM bench_slots) s
+  WHERE a.code = 'DEMO'")
+TEAM_IDS=$(bench_sql -tAc "SELECT '{' || string_agg(id::text, ',' ORDER BY full_name) || '}' FROM employees WHERE unit_id = '$TEAM_UNIT' AND is_active")
+
+export LoginRateLimit__PermitLimit=100000 # the pool signs in from one address
+bench_start "$WORK/app.log"
+trap 'kill $BENCH_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+token() {
+  curl -sf -X POST "$BENCH_URL/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$1@demo.go.id\",\"password\":\"Demo#FlexWork2025\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
+export -f token
+export BENCH_URL
+echo "Signing in the team's head and $POOL employees"
+HEAD_TOKEN=$(token 1)
+seq $((1600 + 1)) $((1600 + POOL)) | xargs -P 4 -I{} bash -c 'echo "{} $(token {})"' | sort -n | cut -d' ' -f2 > "$WORK/tokens"
+[[ $(grep -c . "$WORK/tokens") -eq $POOL ]] || { echo "Not every pool employee got a token" >&2; exit 1; }
+
+TEAM_URL="$BENCH_URL/api/v1/schedule/team?from=$MONTH_FROM&to=$MONTH_TO&unit=$TEAM_UNIT"
+members=$(curl -sf "$TEAM_URL" -H "Authorization: Bearer $HEAD_TOKEN" | grep -o '"employeeId"' | wc -l)
+echo "Team schedule $MONTH_FROM..$MONTH_TO of unit $TEAM_UNIT: $members people"
+[[ $members -eq 50 ]] || { echo "The team schedule should show 50 people" >&2; exit 1; }
+
+# The pool's submissions not made yet, in order: token line, date, end of the day.
+slots_file() {
+  bench_sql -tA -F' ' -c "SELECT s.k, s.d, CASE WHEN extract(isodow FROM s.d) = 5 THEN '16:30' ELSE '16:00' END FROM bench_slots s
+    WHERE NOT EXISTS (SELECT 1 FROM work_requests r JOIN request_days rd ON rd.request_id = r.id
+                      WHERE r.agency_id = '$AG' AND r.employee_id = md5('bench-employee-' || (s.k + 1600))::uuid AND rd.date = s.d)
+    ORDER BY s.slot" > "$WORK/slots"
+}
+
+cat > "$WORK/post.lua" <<'LUA'
+-- Each call submits a distinct, valid one-day request of a pool employee: args are the tokens file
+-- (line k: employee 1600 + k) and the slots file ("k date end" per line, never used yet).
+local tokens, slots, n = {}, {}, 0
+function init(args)
+  for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
+  for line in io.lines(args[2]) do
+    local k, date, finish = line:match("(%d+) (%S+) (%S+)")
+    slots[#slots + 1] = { tonumber(k), date, finish }
+  end
+end
+function request()
+  n = n + 1
+  if n == #slots + 1 then io.stderr:write("all " .. #slots .. " submissions used: repeating them (refused: non-2xx expected)\n") end
+  local slot = slots[(n - 1) % #slots + 1]
+  local body = string.format('{"days":[{"date":"%s","mode":"Home","start":"07:30","end":"%s"}],"reason":"Menyusun laporan bulanan",'
+    .. '"workPlan":[{"output":"Laporan bulanan","indicator":"Selesai tepat waktu","target":"1 dokumen"}]}', slot[2], slot[3])
+  return wrk.format("POST", "/api/v1/requests",
+    { ["Authorization"] = "Bearer " .. tokens[slot[1]], ["Content-Type"] = "application/json" }, body)
+end
+LUA
+cat > "$WORK/done.lua" <<'LUA'
+-- requests/s, p50, p95, p99 (ms), non-2xx responses, requests
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", summary.requests / summary.duration * 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+cat "$WORK/done.lua" >> "$WORK/post.lua"
+
+# Waits (up to a minute and a half) for the 1-minute load to drop below 1.5, then prints it and how
+# busy the CPUs were in the last second (the app is idle then: anything busy is someone else).
+quiet() {
+  local -a a b
+  for _ in $(seq 30); do awk '{ exit !($1 < 1.5) }' /proc/loadavg && break; sleep 3; done
+  read -ra a < /proc/stat
+  sleep 1
+  read -ra b < /proc/stat
+  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); CPUs busy in the last second: $(awk -v t=$(( (b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8]) - (a[1] + a[2] + a[3] + a[4] + a[5] + a[6] + a[7] + a[8]) )) \
+    -v idle=$(( b[4] + b[5] - a[4] - a[5] )) 'BEGIN { printf "%.0f %%", t ? 100 * (t - idle) / t : 0 }')"
+}
+
+# CPU time in clock ticks of the app and of PostgreSQL's backends (those the postmaster has reaped,
+# and the live ones of the app's role; not the checkpointer and other helpers), so that each run
+# can say where a request's CPU went.
+ticks() {
+  local pm pg c
+  pm=$(head -n 1 "$PG_DIR/postmaster.pid")
+  pg=$(awk '{ print $16 + $17 }' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm" -f "^postgres: $PG_APP_USER "); do
+    pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$(awk '{ print $14 + $15 }' "/proc/$BENCH_PID/stat") $pg"
+}
+# cpu_per_request TICKS-BEFORE TICKS-AFTER REQUESTS: "app-ms postgres-ms" of CPU per request.
+cpu_per_request() {
+  local -a b=($1) a=($2)
+  awk -v hz="$(getconf CLK_TCK)" -v n="$3" -v app=$((a[0] - b[0])) -v pg=$((a[1] - b[1])) \
+    'BEGIN { printf "%.1f %.1f", app * 1000 / hz / n, pg * 1000 / hz / n }'
+}
+
+declare -A RESULT
+# run_wrk NAME SECONDS WRK-ARGS...: warm-up if NAME is empty, else the result under NAME.
+run_wrk() {
+  local name=$1 seconds=$2
+  shift 2
+  local before
+  [[ -n $name ]] && quiet
+  before=$(ticks)
+  wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency "$@" > "$WORK/wrk.out"
+  [[ -z $name ]] && return
+  grep -E "Latency  |50%|75%|90%|99%|Non-2xx|Socket errors" "$WORK/wrk.out" || true
+  RESULT[$name]=$(grep '^RESULT' "$WORK/wrk.out" | cut -d' ' -f2-)
+  RESULT[$name]+=" $(cpu_per_request "$before" "$(ticks)" "$(echo "${RESULT[$name]}" | cut -d' ' -f6)")"
+  echo "$name: ${RESULT[$name]}  (requests/s p50 p95 p99 ms, non-2xx, requests, CPU ms per request: app postgres)"
+}
+
+submitted() { bench_sql -tAc "SELECT count(*) FROM work_requests WHERE agency_id = '$AG' AND reason = 'Menyusun laporan bulanan'"; }
+echo "== warm-up: 10 s of submissions, 5 s of the team schedule"
+slots_file
+run_wrk "" 10 -s "$WORK/post.lua" "$BENCH_URL/api/v1/requests" -- "$WORK/tokens" "$WORK/slots"
+run_wrk "" 5 -s "$WORK/done.lua" -H "Authorization: Bearer $HEAD_TOKEN" "$TEAM_URL"
+
+echo "== POST /api/v1/requests (wrk -t1 -c$CONNECTIONS -d${DURATION}s, one token per employee, each body a new valid day)"
+slots_file
+before=$(submitted)
+log_lines=$(wc -l < "$WORK/app.log")
+run_wrk post_app "$DURATION" -s "$WORK/post.lua" "$BENCH_URL/api/v1/requests" -- "$WORK/tokens" "$WORK/slots"
+echo "requests stored during the run: $(($(submitted) - before)) of $(wc -l < "$WORK/slots") prepared"
+tail -n +$((log_lines + 1)) "$WORK/app.log" | grep -oE '"@x":"[A-Za-z.]+' | sort | uniq -c | sed 's/"@x":"/exceptions logged: /' || true
+
+echo "== GET /api/v1/schedule/team, $MONTH_FROM..$MONTH_TO of the 50-person unit, as its head (wrk -t1 -c$CONNECTIONS -d${DURATION}s)"
+run_wrk get_app "$DURATION" -s "$WORK/done.lua" -H "Authorization: Bearer $HEAD_TOKEN" "$TEAM_URL"
+
+# BENCH_SHOW_SQL=1 prints what PostgreSQL logs for one more POST and one more GET, to keep the pgbench
+# scripts below in step with the app.
+if [[ "${BENCH_SHOW_SQL:-}" == 1 ]]; then
+  slots_file
+  read -r k day finish < "$WORK/slots"
+  pg_psql -qc "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 1
+  log_lines=$(wc -l < "$PG_DIR/server.log")
+  curl -sf -o /dev/null -X POST "$BENCH_URL/api/v1/requests" -H "Authorization: Bearer $(sed -n "${k}p" "$WORK/tokens")" \
+    -H 'Content-Type: application/json' -d "{\"days\":[{\"date\":\"$day\",\"mode\":\"Home\",\"start\":\"07:30\",\"end\":\"$finish\"}],
+      \"reason\":\"Menyusun laporan bulanan\",\"workPlan\":[{\"output\":\"Laporan bulanan\",\"indicator\":\"Selesai tepat waktu\",\"target\":\"1 dokumen\"}]}" || echo "(the POST was refused)"
+  curl -sf -o /dev/null "$TEAM_URL" -H "Authorization: Bearer $HEAD_TOKEN" || echo "(the GET was refused)"
+  sleep 1
+  pg_psql -qc "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  echo "== what PostgreSQL ran for one POST, then for one GET"
+  tail -n +$((log_lines + 1)) "$PG_DIR/server.log" | grep -vE "ALTER SYSTEM|pg_reload_conf|SIGHUP|configuration file|parameter \""
+fi
+
+# The same statements straight to PostgreSQL, as the app sends them (captured with log_statement =
+# all): extended protocol with unnamed statements (-M extended), the pool's connection reset
+# (DISCARD ALL) at each checkout, the POST's work in one transaction and its inserts in one batch.
+cat > "$WORK/post.sql" <<'SQL'
+\set i 1600 + random(1, :pool)
+\set u :i % 1600
+\set h CASE WHEN :u = 0 THEN 1600 ELSE :u END
+\set r random(1, 1000000000000000)
+\set dn 7 * random(0, :weeks - 1) + random(0, 4)
+DISCARD ALL;
+BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
+SELECT pg_advisory_xact_lock(:i);
+SELECT e.id AS "Id", e.unit_id AS "UnitId", e.agency_id AS "AgencyId", e.time_zone_id AS "TimeZoneId", e.position_start_date AS "PositionStartDate",
+       e.disciplinary_status AS "DisciplinaryStatus", e.disciplinary_from AS "DisciplinaryFrom", e.disciplinary_until AS "DisciplinaryUntil",
+       e.eligibility_override_kind AS "EligibilityOverrideKind", e.eligibility_override_until AS "EligibilityOverrideUntil", (
+    SELECT p.is_flexible_work_eligible FROM positions AS p WHERE p.agency_id = :ag AND p.id = e.position_id LIMIT 1) AS "PositionEligible"
+FROM employees AS e WHERE e.agency_id = :ag AND e.id = md5('bench-employee-' || :i)::uuid LIMIT 2;
+SELECT o.id AS "Id", o.parent_id AS "ParentId", o.time_zone_id AS "TimeZoneId" FROM organization_units AS o WHERE o.agency_id = :ag;
+SELECT a.time_zone_id FROM agencies AS a WHERE a.id = :ag LIMIT 2;
+SELECT p.id, p.agency_id, p.based_on_number, p.effective_from, p.legal_reference, p.number, p.published_at, p.published_by_user_id, p.settings, p.status, p.updated_at, p.xmin
+FROM policy_versions AS p WHERE p.agency_id = :ag AND p.status = 'Published' AND p.effective_from <= :today::date
+ORDER BY p.effective_from DESC, p.number DESC LIMIT 1;
+SELECT r0.date AS "Date", r0.mode AS "Mode", r0.start AS "Start", r0."end" AS "End", w.status AS "Status", w.cancelled_from AS "CancelledFrom"
+FROM work_requests AS w
+INNER JOIN (
+    SELECT r.request_id, r.date, r."end", r.mode, r.start FROM request_days AS r
+    WHERE r.date >= least(date_trunc('week', (:base::date + :dn::int)::timestamp), date_trunc('month', (:base::date + :dn::int)::timestamp))::date
+      AND r.date <= greatest(date_trunc('week', (:base::date + :dn::int)::timestamp) + interval '6 days', date_trunc('month', (:base::date + :dn::int)::timestamp) + interval '1 month - 1 day')::date
+) AS r0 ON w.id = r0.request_id
+WHERE w.agency_id = :ag AND (w.status IN ('Submitted', 'Approved') OR (w.status IN ('Withdrawn', 'Revoked') AND w.cancelled_from IS NOT NULL))
+  AND w.employee_id = md5('bench-employee-' || :i)::uuid AND w.id <> md5('pgbench-' || :r)::uuid;
+SELECT w.employee_id AS "EmployeeId", r0.date AS "Date", w.status AS "Status", w.cancelled_from AS "CancelledFrom"
+FROM work_requests AS w
+INNER JOIN (
+    SELECT r.request_id, r.date FROM request_days AS r
+    WHERE r.date >= least(date_trunc('week', (:base::date + :dn::int)::timestamp), date_trunc('month', (:base::date + :dn::int)::timestamp))::date
+      AND r.date <= greatest(date_trunc('week', (:base::date + :dn::int)::timestamp) + interval '6 days', date_trunc('month', (:base::date + :dn::int)::timestamp) + interval '1 month - 1 day')::date
+      AND r.mode <> 'Office'
+) AS r0 ON w.id = r0.request_id
+WHERE w.agency_id = :ag AND (w.status IN ('Submitted', 'Approved') OR (w.status IN ('Withdrawn', 'Revoked') AND w.cancelled_from IS NOT NULL)) AND w.employee_id IN (
+    SELECT e.id FROM employees AS e
+    WHERE e.agency_id = :ag AND e.unit_id = md5('bench-unit-leaf-' || :u)::uuid AND e.is_active AND e.id <> md5('bench-employee-' || :i)::uuid);
+SELECT c.date AS "Date", c.kind AS "Kind", c.unit_id AS "UnitId" FROM calendar_entries AS c
+WHERE c.agency_id = :ag AND c.date >= :weekstart::date AND c.date <= date_trunc('week', (:base::date + :dn::int)::timestamp)::date + 37;
+SELECT a.id, a.address, a.agency_id, a.is_active, a.kind, a.latitude, a.longitude, a.name, a.radius_meters, a.xmin
+FROM approved_locations AS a WHERE a.agency_id = :ag AND a.is_active;
+SELECT count(*)::int FROM employees AS e WHERE e.agency_id = :ag AND e.unit_id = md5('bench-unit-leaf-' || :u)::uuid AND e.is_active;
+SELECT e.supervisor_id AS "SupervisorId", e.unit_id AS "UnitId" FROM employees AS e WHERE e.agency_id = :ag AND e.id = md5('bench-employee-' || :i)::uuid LIMIT 2;
+SELECT e.full_name FROM employees AS e WHERE e.agency_id = :ag AND e.id = md5('bench-employee-' || :i)::uuid LIMIT 2;
+SAVEPOINT "__EFSavePoint";
+\startpipeline
+INSERT INTO audit_log (action, agency_id, changes, entity_id, entity_type, ip_address, occurred_at, user_id)
+VALUES ('Added', :ag, '{"Id": {"after": "01a2330a-d245-7bcc-bb60-f25eac73dc42", "before": null}, "Level": {"after": 1, "before": null}, "Route": {"after": 1, "before": null}, "Reason": {"after": "Menyusun laporan bulanan", "before": null}, "Status": {"after": 1, "before": null}, "AgencyId": {"after": "01a23301-4499-74a1-8318-7e470c60dcf5", "before": null}, "Findings": {"after": [], "before": null}, "WorkPlan": {"after": [{"Output": "Laporan bulanan", "Target": "1 dokumen", "Indicator": "Selesai tepat waktu"}], "before": null}, "CreatedAt": {"after": "2026-12-01T19:17:56.9327898+00:00", "before": null}, "UpdatedAt": {"after": "2026-12-01T19:17:58.181556+00:00", "before": null}, "EmployeeId": {"after": "063e16b6-e568-6eee-b6cf-96b1ce2189ba", "before": null}, "HasEvidence": {"after": false, "before": null}, "SubmittedAt": {"after": "2026-12-01T19:17:58.181556+00:00", "before": null}, "CancelledFrom": {"after": null, "before": null}, "LastEscalatedAt": {"after": null, "before": null}, "ClientSubmissionId": {"after": null, "before": null}, "PolicyVersionNumber": {"after": 1, "before": null}}',
+        md5('pgbench-' || :r)::uuid::text, 'WorkRequest', '127.0.0.1', now(), md5('bench-user-' || :i)::uuid::text)
+RETURNING id;
+INSERT INTO notifications (id, agency_id, created_at, kind, read_at, recipient_employee_id, request_id, subject_name)
+VALUES (gen_random_uuid(), :ag, now(), 'Submitted', NULL, md5('bench-employee-' || :h)::uuid, md5('pgbench-' || :r)::uuid, 'Indra Nasution 2200');
+INSERT INTO work_requests (id, agency_id, cancelled_from, client_submission_id, created_at, employee_id, findings, has_evidence, last_escalated_at, level,
+                           policy_version_number, reason, route, status, submitted_at, updated_at, work_plan)
+VALUES (md5('pgbench-' || :r)::uuid, :ag, NULL, NULL, now(), md5('bench-employee-' || :i)::uuid, '[]', false, NULL, 1, 1, 'Menyusun laporan bulanan (pgbench)',
+        'Supervisor', 'Submitted', now(), now(), '[{"output": "Laporan bulanan", "target": "1 dokumen", "indicator": "Selesai tepat waktu"}]')
+RETURNING xmin;
+INSERT INTO request_days (request_id, address, date, "end", location_id, mode, start)
+VALUES (md5('pgbench-' || :r)::uuid, NULL, :base::date + :dn::int, '16:00', NULL, 'Home', '07:30')
+RETURNING id;
+INSERT INTO request_transitions (request_id, actor_user_id, at, comment, "from", level, on_behalf_of_user_id, "to")
+VALUES (md5('pgbench-' || :r)::uuid, md5('bench-user-' || :i)::uuid::text, now(), NULL, 'Draft', 1, NULL, 'Submitted')
+RETURNING id;
+\endpipeline
+RELEASE SAVEPOINT "__EFSavePoint";
+COMMIT;
+DISCARD ALL;
+SELECT w.id, w.agency_id, w.cancelled_from, w.client_submission_id, w.created_at, w.employee_id, w.findings, w.has_evidence, w.last_escalated_at, w.level,
+       w.policy_version_number, w.reason, w.route, w.status, w.submitted_at, w.updated_at, w.xmin, w.work_plan
+FROM work_requests AS w WHERE w.agency_id = :ag AND w.id = md5('pgbench-' || :r)::uuid ORDER BY w.id LIMIT 2;
+SELECT r1.request_id, r1.id, r1.address, r1.date, r1."end", r1.location_id, r1.mode, r1.start, w0.id
+FROM (SELECT w.id FROM work_requests AS w WHERE w.agency_id = :ag AND w.id = md5('pgbench-' || :r)::uuid ORDER BY w.id LIMIT 1) AS w0
+INNER JOIN request_days AS r1 ON w0.id = r1.request_id ORDER BY w0.id;
+SELECT r2.request_id, r2.id, r2.actor_user_id, r2.at, r2.comment, r2."from", r2.level, r2.on_behalf_of_user_id, r2."to", w1.id
+FROM (SELECT w.id FROM work_requests AS w WHERE w.agency_id = :ag AND w.id = md5('pgbench-' || :r)::uuid ORDER BY w.id LIMIT 1) AS w1
+INNER JOIN request_transitions AS r2 ON w1.id = r2.request_id ORDER BY w1.id;
+DISCARD ALL;
+SELECT e.full_name FROM employees AS e WHERE e.agency_id = :ag AND e.id = md5('bench-employee-' || :i)::uuid LIMIT 2;
+SQL
+cat > "$WORK/team.sql" <<'SQL'
+DISCARD ALL;
+SELECT o.id AS "Id", o.parent_id AS "ParentId", o.head_employee_id AS "HeadEmployeeId" FROM organization_units AS o WHERE o.agency_id = :ag;
+DISCARD ALL;
+SELECT e.id AS "Id", e.full_name AS "FullName", e.unit_id AS "UnitId" FROM employees AS e
+WHERE e.agency_id = :ag AND e.is_active AND (e.supervisor_id = :head OR e.unit_id = ANY (:units)) AND e.unit_id = ANY (:units)
+ORDER BY e.full_name LIMIT 500;
+DISCARD ALL;
+SELECT c.date AS "Date", c.kind AS "Kind", c.name AS "Name", c.unit_id AS "UnitId" FROM calendar_entries AS c
+WHERE c.agency_id = :ag AND c.date >= :from::date AND c.date <= :to::date;
+DISCARD ALL;
+SELECT p.id, p.agency_id, p.based_on_number, p.effective_from, p.legal_reference, p.number, p.published_at, p.published_by_user_id, p.settings, p.status, p.updated_at, p.xmin
+FROM policy_versions AS p WHERE p.agency_id = :ag AND p.status = 'Published' AND p.effective_from <= :from::date
+ORDER BY p.effective_from DESC, p.number DESC LIMIT 1;
+DISCARD ALL;
+SELECT w.id AS "Id", w.employee_id AS "EmployeeId", w.status AS "Status", w.cancelled_from AS "CancelledFrom", r0.date AS "Date", r0.mode AS "Mode", r0.start AS "Start", r0."end" AS "End"
+FROM work_requests AS w
+INNER JOIN (SELECT r.request_id, r.date, r."end", r.mode, r.start FROM request_days AS r WHERE r.date >= :from::date AND r.date <= :to::date) AS r0 ON w.id = r0.request_id
+WHERE w.agency_id = :ag AND w.employee_id = ANY (:team) AND (w.status IN ('Submitted', 'Approved') OR (w.status IN ('Withdrawn', 'Revoked') AND w.cancelled_from IS NOT NULL));
+DISCARD ALL;
+SELECT a.time_zone_id FROM agencies AS a LIMIT 1;
+DISCARD ALL;
+SELECT p.id, p.agency_id, p.based_on_number, p.effective_from, p.legal_reference, p.number, p.published_at, p.published_by_user_id, p.settings, p.status, p.updated_at, p.xmin
+FROM policy_versions AS p WHERE p.agency_id = :ag AND p.status = 'Published' AND p.effective_from <= :today::date
+ORDER BY p.effective_from DESC, p.number DESC LIMIT 1;
+SQL
+
+# run_pgbench NAME SECONDS SCRIPT: warm-up if NAME is empty, else the result under NAME (p50/p95/p99
+# from the per-transaction log).
+run_pgbench() {
+  local name=$1 seconds=$2 script=$3 n before
+  [[ -n $name ]] && quiet
+  rm -f "$WORK"/pglog*
+  before=$(ticks)
+  (cd "$WORK" && PGPASSWORD=$PG_APP_PASSWORD pgbench -n -M extended -c "$CONNECTIONS" -j 1 -T "$seconds" -r -l --log-prefix=pglog \
+    -D ag="$AG" -D today="$TODAY" -D weekstart="$(date -d "$TODAY -$(( $(date -d "$TODAY" +%u) - 1 )) days" +%F)" \
+    -D base="$SLOT_BASE" -D weeks="$SLOT_WEEKS" -D pool="$POOL" -D head="$HEAD" -D units="{$TEAM_UNIT}" -D team="$TEAM_IDS" \
+    -D from="$MONTH_FROM" -D to="$MONTH_TO" -f "$script" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_APP_USER" "$DB") > "$WORK/pgbench.out" 2>&1 \
+    || { cat "$WORK/pgbench.out" >&2; exit 1; }
+  local after
+  sleep 1 # until the postmaster has reaped pgbench's backends and counted their CPU
+  after=$(ticks)
+  [[ -z $name ]] && return
+  grep -E "^(number of (transactions actually processed|failed)|latency average|tps)" "$WORK/pgbench.out"
+  echo "slowest statements (ms per transaction):"
+  sed -n '/^statement latencies/,$p' "$WORK/pgbench.out" | grep -E '^ +[0-9.]+ +[0-9]+ ' | sort -rn | head -n 4 | cut -c1-140
+  cat "$WORK"/pglog* | awk '{ print $3 }' | sort -n > "$WORK/latencies"
+  n=$(wc -l < "$WORK/latencies")
+  pct() { awk -v n="$n" -v p="$1" 'NR == int((n * p + 99) / 100) { printf "%.1f", $1 / 1000; exit }' "$WORK/latencies"; }
+  RESULT[$name]="$(grep -oP '^tps = \K[0-9.]+' "$WORK/pgbench.out" | xargs printf '%.1f') $(pct 50) $(pct 95) $(pct 99) 0 $n"
+  RESULT[$name]+=" $(cpu_per_request "$before" "$after" "$n")"
+  echo "$name: ${RESULT[$name]}  (transactions/s p50 p95 p99 ms, -, transactions, CPU ms per transaction: app postgres)"
+}
+
+echo "== pgbench: the team schedule's 7 queries and 7 resets, then the submission's 28 statements (-M extended -c$CONNECTIONS -j1 -T$DURATION)"
+run_pgbench "" 3 "$WORK/team.sql"
+run_pgbench get_pg "$DURATION" "$WORK/team.sql"
+run_pgbench "" 3 "$WORK/post.sql"
+run_pgbench post_pg "$DURATION" "$WORK/post.sql"
+pgbench_cleanup
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+row() { # label, app result, pgbench result
+  local -a a=(${RESULT[$2]}) p=(${RESULT[$3]})
+  echo "| $1, app | ${a[0]} | ${a[1]} ms | ${a[2]} ms | ${a[3]} ms | ${a[4]} of ${a[5]} | ${a[6]} + ${a[7]} ms |"
+  echo "| $1, pgbench | ${p[0]} | ${p[1]} ms | ${p[2]} ms | ${p[3]} ms | | ${p[7]} ms |"
+  echo "| $1, app / pgbench | $(ratio "${a[0]}" "${p[0]}") | $(ratio "${a[1]}" "${p[1]}") | $(ratio "${a[2]}" "${p[2]}") | $(ratio "${a[3]}" "${p[3]}") | | |"
+}
+echo
+echo "$CONNECTIONS connections, ${DURATION} s per run, $(date -u +%F)"
+echo "| request | requests/s | p50 | p95 | p99 | non-2xx | CPU per request (app + PostgreSQL) |"
+echo "|---|---|---|---|---|---|---|"
+row "POST /api/v1/requests" post_app post_pg
+row "GET /api/v1/schedule/team (50 people, a month)" get_app get_pg
