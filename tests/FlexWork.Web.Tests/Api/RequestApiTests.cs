@@ -86,6 +86,12 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var messages = problem.GetProperty("errors").GetProperty("WEEKLY_REMOTE_CAP");
         Assert.Equal("The limit is 2 working days away from the office per week; this is day 3 of that week.", messages[0].GetString());
 
+        // A bare "en" is English too.
+        using var bare = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests") { Content = Body(("Home", Week(1)), ("Home", Week(1).AddDays(1)), ("Home", Week(1).AddDays(2))) };
+        bare.Headers.AcceptLanguage.ParseAdd("en");
+        var english = await (await employee.SendAsync(bare, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(messages[0].GetString(), english.GetProperty("errors").GetProperty("WEEKLY_REMOTE_CAP")[0].GetString());
+
         var mine = await employee.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
         Assert.DoesNotContain(mine.EnumerateArray(), r => r.GetProperty("firstDay").GetString() == Week(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -119,7 +119,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         int? minimum = null;
         if (unitId is not null)
         {
-            var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), await AgencyTimeZoneAsync(db, cancellationToken));
+            var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), await AgencyTimeZoneAsync(db, currentUser.RequireAgency(), cancellationToken));
             minimum = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(unitPath).Safeguard.MinimumOnSite(members.Count);
         }
 
@@ -136,8 +136,8 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         await db.Employees.AnyAsync(e => e.SupervisorId == me, cancellationToken)
         || await db.OrganizationUnits.AnyAsync(u => u.HeadEmployeeId == me, cancellationToken);
 
-    private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, CancellationToken cancellationToken) =>
-        await db.Agencies.Select(a => a.TimeZoneId).FirstAsync(cancellationToken);
+    private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
+        await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
 
     private static async Task<IReadOnlyList<ScheduleDay>> DaysAsync(
         IFlexWorkDbContext db, IReadOnlyList<Guid> unitPath, DateOnly from, DateOnly to, CancellationToken cancellationToken)
