@@ -193,7 +193,8 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         private UnitTree(Dictionary<Guid, (Guid? ParentId, Guid? HeadEmployeeId)> units) => _units = units;
 
         public static async Task<UnitTree> LoadAsync(IFlexWorkDbContext db, CancellationToken cancellationToken) =>
-            new(await db.OrganizationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.ParentId, u.HeadEmployeeId), cancellationToken));
+            new(await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId })
+                .ToDictionaryAsync(u => u.Id, u => (u.ParentId, u.HeadEmployeeId), cancellationToken));
 
         public bool Contains(Guid id) => _units.ContainsKey(id);
 
