@@ -8,6 +8,7 @@ using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.IntegrationTests.Policies;
 
@@ -17,7 +18,7 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A Monday at least two weeks ahead, so notice and holidays of the demo calendar stay out of the way.</summary>
-    private static readonly DateOnly Monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+    private static readonly DateOnly Monday = TestWeeks.NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
 
     [Fact]
     public async Task The_seeded_version_is_in_force_and_three_home_days_in_a_week_break_the_weekly_cap_on_the_third()
@@ -115,6 +116,4 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
     }
 
     private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

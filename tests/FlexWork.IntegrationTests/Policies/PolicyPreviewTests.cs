@@ -5,6 +5,7 @@ using FlexWork.Application.Policies.PreviewDraft;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Domain.Policies;
 using Microsoft.Extensions.DependencyInjection;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.IntegrationTests.Policies;
 
@@ -15,7 +16,7 @@ public class PolicyPreviewTests(DemoDatabaseFixture fixture) : IClassFixture<Dem
     [Fact]
     public async Task A_lower_weekly_cap_counts_the_pending_days_it_would_refuse_per_unit_and_rule_and_shows_presence()
     {
-        var monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+        var monday = TestWeeks.NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
         await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
         {
             await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
@@ -50,6 +51,4 @@ public class PolicyPreviewTests(DemoDatabaseFixture fixture) : IClassFixture<Dem
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
             employee.ServiceProvider.GetRequiredService<PolicyPreviewService>().PreviewAsync(PolicySettings.Regulation, Ct));
     }
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

@@ -7,6 +7,7 @@ using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.IntegrationTests.Schedules;
 
@@ -15,7 +16,7 @@ public class ScheduleTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A week well ahead without holidays, so that all five days are working days.</summary>
-    private static readonly DateOnly Monday = HolidayFree(NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(70)));
+    private static readonly DateOnly Monday = TestWeeks.Free(0, daysAhead: 70);
 
     [Fact]
     public async Task My_schedule_shows_approved_and_pending_days_and_the_office_elsewhere_and_the_team_grid_counts_presence()
@@ -118,15 +119,4 @@ public class ScheduleTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
 
     private static ProposedRequestInput Request(ProposedDayInput day) => new([day], "Laporan", [new WorkPlanItem("Laporan")]);
 
-    private static DateOnly HolidayFree(DateOnly monday)
-    {
-        while (Domain.Calendar.NationalCalendar.Days.Any(d => d.Date >= monday && d.Date <= monday.AddDays(6)))
-        {
-            monday = monday.AddDays(7);
-        }
-
-        return monday;
-    }
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }

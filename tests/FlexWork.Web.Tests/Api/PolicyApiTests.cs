@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FlexWork.Tests.Shared;
 
 namespace FlexWork.Web.Tests.Api;
 
@@ -9,7 +10,7 @@ public class PolicyApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly DateOnly Monday = NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
+    private static readonly DateOnly Monday = TestWeeks.NextMonday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
 
     [Fact]
     public async Task A_check_answers_200_with_findings_in_the_callers_language_and_saves_nothing()
@@ -197,6 +198,4 @@ public class PolicyApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
-
-    private static DateOnly NextMonday(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);
 }
