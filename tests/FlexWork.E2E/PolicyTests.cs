@@ -103,6 +103,8 @@ public class PolicyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Tanggal" }).FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Keterangan").FillAsync("Apel Hari Kesadaran Nasional");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+        // Saved (and its toast shown) before the scan, which then waits for the toast to go.
+        await Expect(page.GetByText("Perubahan tersimpan.")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "54-calendar");
     }
 
