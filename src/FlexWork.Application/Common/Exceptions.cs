@@ -1,7 +1,10 @@
 namespace FlexWork.Application.Common;
 
-/// <summary>The caller may not do this (HTTP 403).</summary>
-public sealed class ForbiddenAccessException() : Exception("Access denied.");
+/// <summary>The caller may not do this (HTTP 403); <paramref name="reason"/> is an error code that says why, when telling helps.</summary>
+public sealed class ForbiddenAccessException(string? reason = null) : Exception(reason is null ? "Access denied." : $"Access denied: {reason}.")
+{
+    public string? Reason { get; } = reason;
+}
 
 /// <summary>
 /// Not found, or not visible to the caller (HTTP 404): rows of another agency answer the same as

@@ -17,6 +17,12 @@ public enum RequestStatus
 /// <summary>One day of a request as stored: where and (optionally) when the employee works.</summary>
 public sealed record RequestDay(DateOnly Date, WorkMode Mode, TimeOnly? Start, TimeOnly? End, Guid? LocationId, string? Address);
 
+/// <summary>
+/// Who takes a decision: the acting employee and their account, and when they act for another
+/// official (an acting official, Plh/Plt), that official's account.
+/// </summary>
+public sealed record Decider(Guid EmployeeId, string? UserId, string? OnBehalfOfUserId = null);
+
 /// <summary>A step of the workflow: who moved the request from one status to another, when, and why.</summary>
 public sealed record RequestTransition(
     RequestStatus From, RequestStatus To, DateTimeOffset At, string? ActorUserId, string? OnBehalfOfUserId, string? Comment, int Level);
@@ -167,18 +173,19 @@ public sealed class WorkRequest : IAgencyOwned
     }
 
     /// <summary>The decision of the current level: a two-level route goes to the unit head after the supervisor.</summary>
-    public void Approve(DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
+    public void Approve(Decider by, DateTimeOffset now, string? comment)
     {
         EnsureStatus(RequestStatus.Submitted);
+        EnsureNotOwn(by);
         if (Route == ApprovalRoute.SupervisorThenUnitHead && Level == 1)
         {
-            _history.Add(new RequestTransition(Status, Status, now, userId, onBehalfOfUserId, Comment(comment), Level));
+            _history.Add(new RequestTransition(Status, Status, now, by.UserId, by.OnBehalfOfUserId, Comment(comment), Level));
             Level = 2;
             UpdatedAt = now;
             return;
         }
 
-        Move(RequestStatus.Approved, now, userId, onBehalfOfUserId, comment);
+        Move(RequestStatus.Approved, now, by.UserId, by.OnBehalfOfUserId, comment);
     }
 
     /// <summary>
@@ -194,16 +201,18 @@ public sealed class WorkRequest : IAgencyOwned
         UpdatedAt = now;
     }
 
-    public void Reject(DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
+    public void Reject(Decider by, DateTimeOffset now, string? comment)
     {
         EnsureStatus(RequestStatus.Submitted);
-        Move(RequestStatus.Rejected, now, userId, onBehalfOfUserId, RequireComment(comment));
+        EnsureNotOwn(by);
+        Move(RequestStatus.Rejected, now, by.UserId, by.OnBehalfOfUserId, RequireComment(comment));
     }
 
-    public void ReturnForRevision(DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
+    public void ReturnForRevision(Decider by, DateTimeOffset now, string? comment)
     {
         EnsureStatus(RequestStatus.Submitted);
-        Move(RequestStatus.ReturnedForRevision, now, userId, onBehalfOfUserId, RequireComment(comment));
+        EnsureNotOwn(by);
+        Move(RequestStatus.ReturnedForRevision, now, by.UserId, by.OnBehalfOfUserId, RequireComment(comment));
         Level = 0;
     }
 
@@ -223,12 +232,13 @@ public sealed class WorkRequest : IAgencyOwned
     }
 
     /// <summary>The approver takes an approval back, with a reason, from tomorrow on.</summary>
-    public void Revoke(DateOnly today, DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
+    public void Revoke(Decider by, DateOnly today, DateTimeOffset now, string? comment)
     {
         EnsureStatus(RequestStatus.Approved);
+        EnsureNotOwn(by);
         var reason = RequireComment(comment);
         CancelFutureDays(today);
-        Move(RequestStatus.Revoked, now, userId, onBehalfOfUserId, reason);
+        Move(RequestStatus.Revoked, now, by.UserId, by.OnBehalfOfUserId, reason);
     }
 
     /// <summary>Whether the day counts as planned (approved, or pending a decision) for schedules and caps.</summary>
@@ -262,6 +272,15 @@ public sealed class WorkRequest : IAgencyOwned
         if (!IsEditable)
         {
             throw new DomainException("REQUEST_NOT_EDITABLE", Status.ToString());
+        }
+    }
+
+    /// <summary>Nobody decides on their own request, whatever a delegation or the org chart says.</summary>
+    private void EnsureNotOwn(Decider by)
+    {
+        if (by.EmployeeId == EmployeeId)
+        {
+            throw new DomainException("REQUEST_OWN_DECISION");
         }
     }
 

@@ -58,7 +58,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Detail = localizer["Problem.UnreadableBody"],
             },
             DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
-            ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = localizer["Problem.Forbidden"] },
+            ForbiddenAccessException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = localizer["Problem.Forbidden"],
+                Detail = forbidden.Reason is { } reason ? localizer[$"Error.{reason}"].Value : null,
+            },
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = localizer["Problem.NotFound"] },
             _ => null,
         };

@@ -105,11 +105,11 @@ public class WorkRequestTests
     {
         var request = Draft();
         request.Submit(1, [], ApprovalRoute.SupervisorThenUnitHead, Now, "employee");
-        request.Approve(Now, "plh", "supervisor", "ok");
+        request.Approve(new Decider(Guid.NewGuid(), "plh", "supervisor"), Now, "ok");
         Assert.Equal((RequestStatus.Submitted, 2), (request.Status, request.Level));
         Assert.Equal(("plh", "supervisor"), (request.History[^1].ActorUserId, request.History[^1].OnBehalfOfUserId));
 
-        request.Approve(Now, "head", null, null);
+        request.Approve(As("head"), Now, null);
         Assert.Equal(RequestStatus.Approved, request.Status);
     }
 
@@ -118,8 +118,8 @@ public class WorkRequestTests
     {
         foreach (var decide in new Action<WorkRequest>[]
                  {
-                     r => r.Reject(Now, "s", null, " "),
-                     r => r.ReturnForRevision(Now, "s", null, null),
+                     r => r.Reject(As("s"), Now, " "),
+                     r => r.ReturnForRevision(As("s"), Now, null),
                  })
         {
             var request = InStatus(RequestStatus.Submitted);
@@ -128,7 +128,27 @@ public class WorkRequestTests
         }
 
         var approved = InStatus(RequestStatus.Approved);
-        Assert.Equal("REQUEST_COMMENT_REQUIRED", Assert.Throws<DomainException>(() => approved.Revoke(Today, Now, "s", null, "")).Code);
+        Assert.Equal("REQUEST_COMMENT_REQUIRED", Assert.Throws<DomainException>(() => approved.Revoke(As("s"), Today, Now, "")).Code);
+    }
+
+    [Fact]
+    public void Nobody_decides_on_their_own_request_not_even_as_an_acting_official()
+    {
+        var submitted = InStatus(RequestStatus.Submitted);
+        var self = new Decider(submitted.EmployeeId, "employee", "supervisor");
+        foreach (var decide in new Action<WorkRequest>[]
+                 {
+                     r => r.Approve(self, Now, null),
+                     r => r.Reject(self, Now, "alasan"),
+                     r => r.ReturnForRevision(self, Now, "alasan"),
+                 })
+        {
+            Assert.Equal("REQUEST_OWN_DECISION", Assert.Throws<DomainException>(() => decide(submitted)).Code);
+        }
+
+        var approved = InStatus(RequestStatus.Approved);
+        Assert.Equal("REQUEST_OWN_DECISION", Assert.Throws<DomainException>(() => approved.Revoke(self with { EmployeeId = approved.EmployeeId }, Today, Now, "alasan")).Code);
+        Assert.Equal((RequestStatus.Submitted, RequestStatus.Approved), (submitted.Status, approved.Status));
     }
 
     [Fact]
@@ -148,7 +168,7 @@ public class WorkRequestTests
     {
         var request = InStatus(RequestStatus.Approved);
         Assert.Equal("REQUEST_NO_FUTURE_DAYS", Assert.Throws<DomainException>(() => request.Withdraw(request.LastDay, Now, "u", null)).Code);
-        Assert.Equal("REQUEST_NO_FUTURE_DAYS", Assert.Throws<DomainException>(() => request.Revoke(request.LastDay.AddDays(3), Now, "s", null, "x")).Code);
+        Assert.Equal("REQUEST_NO_FUTURE_DAYS", Assert.Throws<DomainException>(() => request.Revoke(As("s"), request.LastDay.AddDays(3), Now, "x")).Code);
         Assert.Equal(RequestStatus.Approved, request.Status);
     }
 
@@ -159,6 +179,9 @@ public class WorkRequestTests
         request.Withdraw(Today, Now, "u", null);
         Assert.False(request.Plans(Monday));
     }
+
+    /// <summary>A decider other than the request's employee.</summary>
+    private static Decider As(string userId) => new(Guid.NewGuid(), userId);
 
     private static WorkRequest Draft()
     {
@@ -179,15 +202,15 @@ public class WorkRequestTests
                 break;
             case RequestStatus.Approved:
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
-                request.Approve(Now, "s", null, null);
+                request.Approve(As("s"), Now, null);
                 break;
             case RequestStatus.Rejected:
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
-                request.Reject(Now, "s", null, "Tidak sesuai kebutuhan layanan");
+                request.Reject(As("s"), Now, "Tidak sesuai kebutuhan layanan");
                 break;
             case RequestStatus.ReturnedForRevision:
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
-                request.ReturnForRevision(Now, "s", null, "Lengkapi rencana kerja");
+                request.ReturnForRevision(As("s"), Now, "Lengkapi rencana kerja");
                 break;
             case RequestStatus.Withdrawn:
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
@@ -195,8 +218,8 @@ public class WorkRequestTests
                 break;
             case RequestStatus.Revoked:
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
-                request.Approve(Now, "s", null, null);
-                request.Revoke(Today, Now, "s", null, "Kebutuhan layanan");
+                request.Approve(As("s"), Now, null);
+                request.Revoke(As("s"), Today, Now, "Kebutuhan layanan");
                 break;
         }
 
@@ -211,19 +234,19 @@ public class WorkRequestTests
                 request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
                 break;
             case Step.Approve:
-                request.Approve(Now, "s", null, null);
+                request.Approve(As("s"), Now, null);
                 break;
             case Step.Reject:
-                request.Reject(Now, "s", null, "alasan");
+                request.Reject(As("s"), Now, "alasan");
                 break;
             case Step.Return:
-                request.ReturnForRevision(Now, "s", null, "alasan");
+                request.ReturnForRevision(As("s"), Now, "alasan");
                 break;
             case Step.Withdraw:
                 request.Withdraw(Today, Now, "u", null);
                 break;
             case Step.Revoke:
-                request.Revoke(Today, Now, "s", null, "alasan");
+                request.Revoke(As("s"), Today, Now, "alasan");
                 break;
             case Step.Edit:
                 request.Edit(new ProposedRequest([new ProposedDay(Monday, WorkMode.Office)]), Now);
@@ -319,7 +342,7 @@ public class EscalationTests
         Assert.Equal((RequestStatus.Submitted, 2, (DateTimeOffset?)later), (request.Status, request.Level, request.WaitingSince));
         Assert.Equal("ESCALATED", request.History[^1].Comment);
 
-        request.Approve(later, "head", null, null);
+        request.Approve(new Decider(Guid.NewGuid(), "head"), later, null);
         Assert.Equal(RequestStatus.Approved, request.Status);
         Assert.Equal("REQUEST_TRANSITION_INVALID", Assert.Throws<DomainException>(() => request.Escalate(later)).Code);
     }

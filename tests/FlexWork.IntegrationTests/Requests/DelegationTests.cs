@@ -22,7 +22,9 @@ public class DelegationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
             var delegations = supervisor.ServiceProvider.GetRequiredService<DelegationService>();
             Assert.Contains(await delegations.CandidatesAsync("admin", Ct), c => c.Id == ids["admin@demo.go.id"]);
             Assert.DoesNotContain(await delegations.CandidatesAsync("siti", Ct), c => c.Id == ids["atasan@demo.go.id"]); // not oneself
-            id = await delegations.CreateAsync(new DelegationInput(ids["admin@demo.go.id"], today, today.AddDays(7), "Sprint Plh 9/2026"), Ct);
+            var created = await delegations.CreateAsync(new DelegationInput(ids["admin@demo.go.id"], today, today.AddDays(7), "Sprint Plh 9/2026"), Ct);
+            Assert.False(created.DelegateOwnRequestsExcluded, "the admin reports to the head, not to the supervisor");
+            id = created.Id;
             Assert.Equal("DELEGATION_TO_SELF", (await Assert.ThrowsAsync<DomainException>(() =>
                 delegations.CreateAsync(new DelegationInput(ids["atasan@demo.go.id"], today, today, "SK"), Ct))).Code);
             await Assert.ThrowsAsync<NotFoundException>(() => delegations.CreateAsync(new DelegationInput(ids["pegawai@demo2.go.id"], today, today, "SK"), Ct));

@@ -243,6 +243,39 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
     }
 
+    [Fact]
+    public async Task An_acting_official_appointed_from_the_team_cannot_approve_their_own_request()
+    {
+        var supervisor = await fixture.ClientForAsync("atasan@demo.go.id");
+        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var me = await employee.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var appointed = await supervisor.PostAsJsonAsync("/api/v1/delegations", new
+        {
+            delegateEmployeeId = me.GetProperty("employeeId").GetGuid(),
+            from = Iso(today.AddDays(-1)),
+            until = Iso(today.AddDays(14)),
+            decreeReference = "Sprint Plh 3/2026",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
+        var appointment = await appointed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(appointment.GetProperty("delegateOwnRequestsExcluded").GetBoolean());
+
+        var created = await (await employee.PostAsync("/api/v1/requests", Body(("Home", Week(9))), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = created.GetProperty("id").GetGuid();
+        var approve = await employee.PostAsJsonAsync($"/api/v1/requests/{id}/approve", new { version = created.GetProperty("version").GetUInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
+        Assert.Contains("sendiri", (await approve.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        var inbox = await employee.GetFromJsonAsync<JsonElement>("/api/v1/approvals", Ct);
+        Assert.DoesNotContain(inbox.EnumerateArray(), i => i.GetProperty("request").GetProperty("id").GetGuid() == id);
+        var bulk = await employee.PostAsJsonAsync("/api/v1/approvals/approve", new { items = new[] { new { id, version = created.GetProperty("version").GetUInt32() } } }, Ct);
+        Assert.Equal("REQUEST_OWN_DECISION", (await bulk.Content.ReadFromJsonAsync<JsonElement>(Ct))[0].GetProperty("errorCode").GetString());
+        Assert.Equal("Submitted", (await employee.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{id}", Ct)).GetProperty("status").GetString());
+
+        // Other tests of this class must not meet an acting official they did not appoint.
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsync($"/api/v1/delegations/{appointment.GetProperty("id").GetGuid()}/revoke", null, Ct)).StatusCode);
+    }
+
     private static StringContent Body(params (string Mode, DateOnly Date)[] days) => Json(new
     {
         days = days.Select(d => new { date = d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = d.Mode }),

@@ -124,6 +124,10 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
             {
                 outcomes.Add(new BulkApprovalOutcome(target.Id, ex));
             }
+            catch (ForbiddenAccessException ex) when (ex.Reason is { } reason)
+            {
+                outcomes.Add(new BulkApprovalOutcome(target.Id, new DomainException(reason)));
+            }
             catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
             {
                 outcomes.Add(new BulkApprovalOutcome(target.Id, new DomainException("REQUEST_NOT_FOUND")));
@@ -149,18 +153,18 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
             throw new DomainException("REQUEST_NOT_CLEAN");
         }
 
-        var onBehalfOf = await OnBehalfOfAsync(db, me, principal, cancellationToken);
+        var by = await DeciderAsync(db, me, principal, cancellationToken);
         var now = timeProvider.GetUtcNow();
         switch (decision)
         {
             case Decision.Approve:
-                request.Approve(now, currentUser.UserId, onBehalfOf, comment);
+                request.Approve(by, now, comment);
                 break;
             case Decision.Reject:
-                request.Reject(now, currentUser.UserId, onBehalfOf, comment);
+                request.Reject(by, now, comment);
                 break;
             default:
-                request.ReturnForRevision(now, currentUser.UserId, onBehalfOf, comment);
+                request.ReturnForRevision(by, now, comment);
                 break;
         }
 
@@ -197,7 +201,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         db.ExpectVersion(request, version);
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        request.Revoke(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, await OnBehalfOfAsync(db, me, principal, cancellationToken), comment);
+        request.Revoke(await DeciderAsync(db, me, principal, cancellationToken), PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, comment);
         notifier.Add(db, request.AgencyId, request.EmployeeId, NotificationKind.Revoked, request.Id, (await NamesAsync(db, [me], cancellationToken))[me], now);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.MailAsync(db, cancellationToken);
@@ -256,13 +260,15 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         ];
     }
 
-    /// <summary>When the actor decides as an acting official, the audit trail names the official they stand in for.</summary>
-    private static async Task<string?> OnBehalfOfAsync(IFlexWorkDbContext db, Guid me, Guid principal, CancellationToken cancellationToken) =>
-        principal == me ? null : await db.Employees.Where(e => e.Id == principal).Select(e => e.UserId).SingleOrDefaultAsync(cancellationToken) ?? principal.ToString();
+    /// <summary>The actor; when they decide as an acting official, the trail also names the official they stand in for.</summary>
+    private async Task<Decider> DeciderAsync(IFlexWorkDbContext db, Guid me, Guid principal, CancellationToken cancellationToken) =>
+        new(me, currentUser.UserId, principal == me
+            ? null
+            : await db.Employees.Where(e => e.Id == principal).Select(e => e.UserId).SingleOrDefaultAsync(cancellationToken) ?? principal.ToString());
 
-    /// <summary>The request's own employee may read it but not decide it (403); anyone else must not learn it exists (404).</summary>
+    /// <summary>The request's own employee may read it but never decide it (403, saying why); anyone else must not learn it exists (404).</summary>
     private static Exception NotVisibleOrForbidden(WorkRequest request, Guid me) =>
-        request.EmployeeId == me ? new ForbiddenAccessException() : new NotFoundException("WorkRequest", request.Id);
+        request.EmployeeId == me ? new ForbiddenAccessException("REQUEST_OWN_DECISION") : new NotFoundException("WorkRequest", request.Id);
 
     private static async Task<Dictionary<Guid, string>> NamesAsync(IFlexWorkDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {

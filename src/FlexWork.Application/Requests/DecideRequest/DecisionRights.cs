@@ -38,12 +38,13 @@ public static class DecisionRights
 
     /// <summary>
     /// The principal the actor decides for: themselves when they are the decider, the decider when
-    /// the actor is their acting official today; null when the actor may not decide.
+    /// the actor is their acting official today; null when the actor may not decide. Nobody decides
+    /// their own request, whatever a delegation says.
     /// </summary>
     public static async Task<Guid?> ActingForAsync(
         IFlexWorkDbContext db, Guid actorEmployeeId, WorkRequest request, int level, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        if (await DeciderAsync(db, request, level, cancellationToken) is not { } decider)
+        if (actorEmployeeId == request.EmployeeId || await DeciderAsync(db, request, level, cancellationToken) is not { } decider)
         {
             return null;
         }

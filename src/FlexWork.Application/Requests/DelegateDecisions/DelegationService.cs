@@ -12,6 +12,13 @@ public sealed record DelegationItem(
 
 public sealed record DelegationInput(Guid DelegateEmployeeId, DateOnly From, DateOnly Until, string? DecreeReference);
 
+/// <summary>
+/// The new appointment. When the delegate is one of the principal's own people, their own requests
+/// stay with the principal during it (<paramref name="DelegateOwnRequestsExcluded"/>): nobody
+/// decides their own request.
+/// </summary>
+public sealed record DelegationCreated(Guid Id, bool DelegateOwnRequestsExcluded);
+
 public sealed record ColleagueOption(Guid Id, string FullName, string UnitName);
 
 /// <summary>
@@ -48,7 +55,7 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<Guid> CreateAsync(DelegationInput input, CancellationToken cancellationToken = default)
+    public async Task<DelegationCreated> CreateAsync(DelegationInput input, CancellationToken cancellationToken = default)
     {
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -64,13 +71,18 @@ public sealed class DelegationService(IFlexWorkDbContextFactory dbFactory, ICurr
             throw new NotFoundException("Employee", input.DelegateEmployeeId);
         }
 
+        // Would the delegate's own requests come to the principal? Then they are skipped for the delegate.
+        var delegatePlace = await PolicyContextLoader.PlaceAsync(db, input.DelegateEmployeeId, cancellationToken);
+        var decidesForDelegate = await db.Employees.AnyAsync(e => e.Id == input.DelegateEmployeeId && e.SupervisorId == me, cancellationToken)
+            || await db.OrganizationUnits.AnyAsync(u => delegatePlace.UnitPath.Contains(u.Id) && u.HeadEmployeeId == me, cancellationToken);
+
         var place = await PolicyContextLoader.PlaceAsync(db, me, cancellationToken);
         var delegation = Delegation.Create(
             currentUser.RequireAgency(), me, input.DelegateEmployeeId, input.From, input.Until, input.DecreeReference,
             PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId));
         db.Delegations.Add(delegation);
         await db.SaveChangesAsync(cancellationToken);
-        return delegation.Id;
+        return new DelegationCreated(delegation.Id, decidesForDelegate);
     }
 
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
