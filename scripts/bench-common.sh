@@ -20,6 +20,15 @@ bench_prepare() {
 bench_env() {
   export ConnectionStrings__FlexWork="$(pg_connection "$1")"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
+  # Production starts only with an encrypted key ring: a self-signed certificate for the benchmark.
+  export DataProtection__CertificatePath="$FLEXWORK_ROOT/.data/bench-keyring.pfx" DataProtection__CertificatePassword=bench
+  if [[ ! -f $DataProtection__CertificatePath ]]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=FlexWork benchmark key ring" \
+      -keyout "$FLEXWORK_ROOT/.data/bench-keyring.key" -out "$FLEXWORK_ROOT/.data/bench-keyring.crt" 2>/dev/null
+    openssl pkcs12 -export -passout pass:bench -inkey "$FLEXWORK_ROOT/.data/bench-keyring.key" \
+      -in "$FLEXWORK_ROOT/.data/bench-keyring.crt" -out "$DataProtection__CertificatePath"
+    rm -f "$FLEXWORK_ROOT/.data/bench-keyring.key" "$FLEXWORK_ROOT/.data/bench-keyring.crt"
+  fi
   BENCH_URL="http://127.0.0.1:$2"
 }
 

@@ -65,13 +65,14 @@ public static class DependencyInjection
 
         // Keys in PostgreSQL: cookies, tokens and invitation links work on every instance. In
         // production they are encrypted at rest with a certificate (docs/deployment.md).
+        var keyRing = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        services.Configure<KeyRingOptions>(configuration.GetSection(KeyRingOptions.Section));
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("FlexWork")
             .PersistKeysToDbContext<FlexWorkDbContext>();
-        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        if (keyRing.IsEncrypted)
         {
-            dataProtection.ProtectKeysWithCertificate(
-                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(keyRing.CertificatePath!, keyRing.CertificatePassword));
         }
 
         services.AddScoped<IdentityService>();

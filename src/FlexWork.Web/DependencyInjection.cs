@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.OpenApi;
 using MudBlazor;
@@ -108,6 +109,12 @@ public static class DependencyInjection
             };
             return Task.CompletedTask;
         }));
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Refuse to start (with a message naming the setting) rather than keep the key ring in clear.
+            services.AddOptions<KeyRingOptions>().Validate(keyRing => keyRing.IsEncrypted, KeyRingOptions.MissingCertificateMessage).ValidateOnStart();
+        }
 
         services.AddHealthChecks().AddDbContextCheck<FlexWorkDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+    /// <summary>What each page wrote to the browser console as errors, and scripts that threw.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ConsoleErrors = [];
+
     private FlexWorkAppFactory _app = default!;
     private IPlaywright _playwright = default!;
 
@@ -59,7 +62,26 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US", // the app must still answer in Indonesian: the browser language does not decide
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = ConsoleErrors.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add($"{message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+            {
+                errors.Add(error);
+            }
+        };
+        return page;
     }
 
     public const string DemoPassword = "Demo#FlexWork2025";
@@ -85,7 +107,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>Saves a full-page screenshot and fails on serious or critical WCAG 2.1 AA violations.</summary>
+    /// <summary>
+    /// Saves a full-page screenshot and fails on serious or critical WCAG 2.1 AA violations, and on
+    /// any error the page wrote to the browser console so far (a CSP refusal, a failed script).
+    /// </summary>
     public static async Task CheckPageAsync(IPage page, string name)
     {
         // Let the interactive render settle (it re-renders the <head>) before judging the page.
@@ -101,6 +126,19 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
         Assert.True(blocking.Count == 0, $"{name}: accessibility violations:\n{string.Join("\n", blocking)}");
+        AssertNoConsoleErrors(page, name);
+    }
+
+    /// <summary>Fails when the page wrote an error to the browser console.</summary>
+    public static void AssertNoConsoleErrors(IPage page, string name)
+    {
+        if (ConsoleErrors.TryGetValue(page, out var errors))
+        {
+            lock (errors)
+            {
+                Assert.True(errors.Count == 0, $"{name}: browser console errors:\n{string.Join("\n", errors)}");
+            }
+        }
     }
 
     /// <summary>An API client signed in as a demo user, to arrange what a test needs faster than through the pages.</summary>

@@ -49,6 +49,12 @@ public sealed class FlexWorkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:FlexWork", _database.ConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemo", "true");
+        if (_environment != "Development")
+        {
+            builder.UseSetting("DataProtection:CertificatePath", TestKeyRing.CertificatePath);
+            builder.UseSetting("DataProtection:CertificatePassword", TestKeyRing.Password);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -78,8 +78,11 @@ public sealed class Employee : IAgencyOwned
     /// <summary>Last day the override holds; it lapses by itself afterwards.</summary>
     public DateOnly? EligibilityOverrideUntil { get; private set; }
 
-    /// <summary>The secret in the URL of the personal iCalendar feed; null until first asked for.</summary>
-    public string? CalendarFeedToken { get; private set; }
+    /// <summary>
+    /// SHA-256 (hex) of the secret in the URL of the personal iCalendar feed; null until one is made.
+    /// The secret itself is shown once and never stored.
+    /// </summary>
+    public string? CalendarFeedSecretHash { get; private set; }
 
     /// <summary>The registered domicile: the "Home" location of flexible work.</summary>
     public string? Domicile { get; private set; }
@@ -215,9 +218,9 @@ public sealed class Employee : IAgencyOwned
 
     public bool HasEligibilityOverrideOn(DateOnly day) => EligibilityOverrideUntil is { } until && day <= until;
 
-    /// <summary>A new feed secret: the old URL stops working (e.g. after it was shared by mistake).</summary>
-    public void RenewCalendarFeedToken(string token) =>
-        CalendarFeedToken = token.Length >= 32 ? token : throw new DomainException("CALENDAR_TOKEN_WEAK");
+    /// <summary>A new feed secret (its hash): the old URL stops working (e.g. after it was shared by mistake).</summary>
+    public void RenewCalendarFeed(string secretHash) =>
+        CalendarFeedSecretHash = secretHash.Length == 64 && secretHash.All(char.IsAsciiHexDigitLower) ? secretHash : throw new DomainException("CALENDAR_TOKEN_WEAK");
 
     public void SetDomicile(string? domicile) => Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
 

@@ -21,7 +21,10 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     // Columns that change on every sign-in or carry secrets: recorded as "changed", never shown.
     /// <summary>Recorded as "changed" only: secrets, and file contents (evidence) that have no place in a log.</summary>
     private static readonly HashSet<string> SecretProperties =
-        [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(Domain.Requests.RequestEvidence.Content)];
+        [
+            nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(Domain.Requests.RequestEvidence.Content),
+            nameof(Domain.Employees.Employee.CalendarFeedSecretHash),
+        ];
 
     // Bookkeeping columns, and the failed-attempt counter: every wrong password would otherwise
     // add a row, letting anyone grow the append-only log. Lockouts themselves are recorded.

@@ -34,6 +34,8 @@ public sealed record DecisionRequest(string? Comment, uint Version);
 
 public sealed record FeedResponse(string Url);
 
+public sealed record FeedStatusResponse(bool Active);
+
 public sealed record InboxItemResponse(
     RequestSummary Request, int Level, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<DayCoverage> Coverage, bool CanBulkApprove);
 
@@ -118,12 +120,11 @@ internal static class RequestEndpoints
 
         schedule.MapGet("/team/units", (ScheduleService service, CancellationToken ct) => service.TeamUnitsAsync(ct))
             .WithSummary("The units the caller can narrow the team schedule to, and the one the page opens with (the unit they head, or the one their reports sit in)");
-        schedule.MapGet("/feed", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
-                new FeedResponse(FeedUrl(context.BaseUri(), await feed.GetTokenAsync(ct))))
-            .WithSummary("The secret URL of the caller's iCalendar feed of approved days (subscribe to it in a calendar app)");
+        schedule.MapGet("/feed", async (CalendarFeedService feed, CancellationToken ct) => new FeedStatusResponse(await feed.HasFeedAsync(ct)))
+            .WithSummary("Whether the caller has an iCalendar feed URL in use (the URL itself is shown only when it is made)");
         schedule.MapPost("/feed/renew", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
                 new FeedResponse(FeedUrl(context.BaseUri(), await feed.RenewTokenAsync(ct))))
-            .WithSummary("A new secret URL for the feed; the old one stops working");
+            .WithSummary("A new secret URL of the caller's iCalendar feed of approved days, shown this once (only its hash is kept); the old one stops working");
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("", (bool? unread, NotificationService service, CancellationToken ct) => service.ListMineAsync(unread == true, 50, ct))

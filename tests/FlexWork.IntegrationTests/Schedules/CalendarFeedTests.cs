@@ -3,6 +3,8 @@ using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Domain.Policies;
+using FlexWork.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.IntegrationTests.Schedules;
@@ -23,9 +25,13 @@ public class CalendarFeedTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
             id = (await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
                 new ProposedRequestInput([new(monday, WorkMode.Home, new TimeOnly(7, 30), new TimeOnly(16, 0))], "Laporan", [new WorkPlanItem("Laporan")]),
                 submit: true, cancellationToken: Ct)).Id;
-            token = await employee.ServiceProvider.GetRequiredService<CalendarFeedService>().GetTokenAsync(Ct);
-            Assert.Equal(token, await employee.ServiceProvider.GetRequiredService<CalendarFeedService>().GetTokenAsync(Ct));
+            var feeds = employee.ServiceProvider.GetRequiredService<CalendarFeedService>();
+            Assert.False(await feeds.HasFeedAsync(Ct));
+            token = await feeds.RenewTokenAsync(Ct);
+            Assert.True(await feeds.HasFeedAsync(Ct));
         }
+
+        await AssertSecretNotStoredInClearAsync(token);
 
         await using var anonymous = fixture.Services.CreateAsyncScope();
         var feed = anonymous.ServiceProvider.GetRequiredService<CalendarFeedService>();
@@ -53,5 +59,19 @@ public class CalendarFeedTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
 
         Assert.Null(await feed.FeedAsync(token, Ct));
         Assert.Null(await feed.FeedAsync("tidak-ada", Ct));
+    }
+
+    /// <summary>Neither the employee row nor the append-only audit log (nor its export) holds the secret or its hash.</summary>
+    private async Task AssertSecretNotStoredInClearAsync(string token)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        var employee = await db.Employees.IgnoreQueryFilters().SingleAsync(e => e.Email == "pegawai@demo.go.id", Ct);
+        Assert.NotNull(employee.CalendarFeedSecretHash);
+        Assert.NotEqual(token, employee.CalendarFeedSecretHash);
+        var audit = await db.AuditEntries.IgnoreQueryFilters().Select(a => a.Changes).ToListAsync(Ct);
+        Assert.Contains(audit, changes => changes.Contains(nameof(employee.CalendarFeedSecretHash), StringComparison.Ordinal)); // the renewal is audited…
+        Assert.DoesNotContain(audit, changes => changes.Contains(token, StringComparison.Ordinal)); // …without the secret
+        Assert.DoesNotContain(audit, changes => changes.Contains(employee.CalendarFeedSecretHash, StringComparison.Ordinal)); // …or its hash
     }
 }

@@ -19,9 +19,11 @@ public sealed class ApiFixture : IAsyncLifetime
         _ = Factory.Server;
     }
 
-    public async Task<HttpClient> ClientForAsync(string email)
+    public Task<HttpClient> ClientForAsync(string email) => SignInAsync(Factory.CreateClient(), email);
+
+    /// <summary>Signs the client in as a demo user with a bearer token.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string email)
     {
-        var client = Factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoPassword });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

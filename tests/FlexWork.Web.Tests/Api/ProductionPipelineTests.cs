@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlexWork.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.Web.Tests.Api;
 
@@ -48,5 +49,15 @@ public sealed class ProductionPipelineTests : IAsyncLifetime
         var missing = await client.GetAsync($"/api/v1/requests/{Guid.NewGuid()}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_app_refuses_to_start_with_an_unencrypted_key_ring()
+    {
+        var sink = new CollectingSink();
+        await using var factory = await FlexWorkAppFactory.CreateAsync("nokeyring", new() { ["DataProtection:CertificatePath"] = "" }, environment: "Production");
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(sink)));
+        Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains(sink.Rendered, line => line.Contains("DataProtection__CertificatePath", StringComparison.Ordinal)); // the log names the setting
     }
 }

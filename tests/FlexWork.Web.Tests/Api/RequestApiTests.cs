@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FlexWork.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.Web.Tests.Api;
 
@@ -208,11 +209,18 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task The_calendar_feed_needs_no_sign_in_but_its_secret_and_a_renewed_secret_retires_the_old_url()
+    public async Task The_calendar_feed_needs_no_sign_in_but_its_secret_shown_once_and_a_renewed_secret_retires_the_old_url()
     {
-        var employee = await fixture.ClientForAsync("pegawai@demo.go.id");
-        var url = (await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct)).GetProperty("url").GetString()!;
-        var anonymous = fixture.Factory.CreateClient();
+        var sink = new CollectingSink();
+        await using var app = fixture.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(sink)));
+        var employee = await ApiFixture.SignInAsync(app.CreateClient(), "pegawai@demo.go.id");
+        Assert.False((await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct)).GetProperty("active").GetBoolean());
+        var url = (await (await employee.PostAsync("/api/v1/schedule/feed/renew", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("url").GetString()!;
+        var status = await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct);
+        Assert.True(status.GetProperty("active").GetBoolean());
+        Assert.False(status.TryGetProperty("url", out _), "the URL is shown only when it is made");
+
+        var anonymous = app.CreateClient();
         var feed = await anonymous.GetAsync(new Uri(url).PathAndQuery, Ct);
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
@@ -222,6 +230,11 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.NotEqual(url, renewed.GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/bukan-rahasia.ics", Ct)).StatusCode);
+
+        // The request log saw the feed requests, but never the secret in their path.
+        var secret = new Uri(url).Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
+        Assert.Contains(sink.Rendered, line => line.Contains("/calendar/[secret].ics", StringComparison.Ordinal));
+        Assert.DoesNotContain(sink.Rendered, line => line.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -74,6 +74,28 @@ public class HardeningTests
         Assert.Contains("Sign in to FlexWork", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_import_map_is_the_only_inline_script_and_carries_this_responses_nonce()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("csp");
+        var client = factory.CreateClient();
+
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync("/Account/Login", Ct);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([0-9a-f]+)'").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            var inline = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
+            Assert.Equal([$"<script type=\"importmap\" nonce=\"{nonce}\">"], inline);
+            nonces.Add(nonce);
+        }
+
+        Assert.NotEqual(nonces[0], nonces[1]); // a fresh nonce per response
+    }
+
     [Theory]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example")]

@@ -10,13 +10,30 @@ namespace FlexWork.Application.Schedules.CalendarFeed;
 
 /// <summary>
 /// A personal iCalendar feed of one's approved flexible-work days, behind a secret URL that a
-/// calendar app can subscribe to without signing in. The secret can be renewed at any time.
+/// calendar app can subscribe to without signing in. Only the secret's hash is stored: the URL is
+/// shown once, when it is made, and a new one (which retires the old) can be made at any time.
 /// </summary>
 public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
 {
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken = default) => await TokenAsync(renew: false, cancellationToken);
+    /// <summary>Whether the caller has a feed URL in use.</summary>
+    public async Task<bool> HasFeedAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await db.Employees.AnyAsync(e => e.Id == me && e.CalendarFeedSecretHash != null, cancellationToken);
+    }
 
-    public async Task<string> RenewTokenAsync(CancellationToken cancellationToken = default) => await TokenAsync(renew: true, cancellationToken);
+    /// <summary>A new secret for the caller's feed, to be shown once; the previous URL stops working.</summary>
+    public async Task<string> RenewTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var employee = await db.Employees.SingleAsync(e => e.Id == me, cancellationToken);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        employee.RenewCalendarFeed(HashOf(token));
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
 
     /// <summary>The feed for a secret, or null when no one has it (the caller answers 404).</summary>
     public async Task<string?> FeedAsync(string token, CancellationToken cancellationToken = default)
@@ -26,10 +43,11 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
             return null;
         }
 
+        var hash = HashOf(token);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         // Anonymous on purpose: the secret is the key, so the tenant filter (which needs a signed-in user) is passed by.
         var employee = await db.Employees.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.CalendarFeedToken == token && e.IsActive)
+            .Where(e => e.CalendarFeedSecretHash == hash && e.IsActive)
             .Select(e => new { e.Id, e.AgencyId, e.FullName }).SingleOrDefaultAsync(cancellationToken);
         if (employee is null)
         {
@@ -68,19 +86,8 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
         return ics.ToString();
     }
 
-    private async Task<string> TokenAsync(bool renew, CancellationToken cancellationToken)
-    {
-        var me = currentUser.RequireEmployee();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var employee = await db.Employees.SingleAsync(e => e.Id == me, cancellationToken);
-        if (renew || employee.CalendarFeedToken is null)
-        {
-            employee.RenewCalendarFeedToken(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return employee.CalendarFeedToken!;
-    }
+    /// <summary>A 256-bit random secret needs no salt or stretching: a plain SHA-256 cannot be reversed.</summary>
+    private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Summary(WorkMode mode) => mode switch
     {

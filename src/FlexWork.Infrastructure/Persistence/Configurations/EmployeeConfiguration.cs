@@ -37,8 +37,8 @@ public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.HasIndex(e => new { e.AgencyId, e.Nip }).IsUnique();
         builder.HasIndex(e => new { e.AgencyId, e.Email }).IsUnique();
         builder.HasIndex(e => e.UserId).IsUnique();
-        builder.Property(e => e.CalendarFeedToken).HasMaxLength(64);
-        builder.HasIndex(e => e.CalendarFeedToken).IsUnique();
+        builder.Property(e => e.CalendarFeedSecretHash).HasMaxLength(64);
+        builder.HasIndex(e => e.CalendarFeedSecretHash).IsUnique();
         builder.HasIndex(e => new { e.AgencyId, e.FullName, e.Id });
         builder.HasIndex(e => new { e.AgencyId, e.SupervisorId, e.FullName });
         builder.HasIndex(e => new { e.AgencyId, e.UnitId });

@@ -185,10 +185,10 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
-                    b.Property<string>("CalendarFeedToken")
+                    b.Property<string>("CalendarFeedSecretHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("calendar_feed_token");
+                        .HasColumnName("calendar_feed_secret_hash");
 
                     b.Property<DateOnly?>("DisciplinaryFrom")
                         .HasColumnType("date")
@@ -300,9 +300,9 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.HasAlternateKey("AgencyId", "Id")
                         .HasName("ak_employees_agency_id_id");
 
-                    b.HasIndex("CalendarFeedToken")
+                    b.HasIndex("CalendarFeedSecretHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_employees_calendar_feed_token");
+                        .HasDatabaseName("ix_employees_calendar_feed_secret_hash");
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_employees_search_text");
