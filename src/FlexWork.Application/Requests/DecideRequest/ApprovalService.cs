@@ -148,6 +148,13 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var principal = await DecisionRights.ActingForAsync(db, me, request, Math.Max(1, request.Level), timeProvider, cancellationToken)
             ?? throw NotVisibleOrForbidden(request, me);
         db.ExpectVersion(request, version);
+        if (decision == Decision.Approve)
+        {
+            // The unit's numbers are read and the approval saved while no colleague's submission can slip in between.
+            var unitId = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.UnitId).SingleAsync(cancellationToken);
+            await AdvisoryLocks.UnitAsync(db, unitId, cancellationToken);
+        }
+
         if (onlyIfClean && request.Status == RequestStatus.Submitted && !IsClean(request.Findings, await CoverageAsync(db, request, cancellationToken)))
         {
             throw new DomainException("REQUEST_NOT_CLEAN");
@@ -187,6 +194,11 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         }
 
         await db.SaveChangesAsync(cancellationToken); // a concurrent decision on the same version loses here (409)
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await notifier.MailAsync(db, cancellationToken);
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }

@@ -183,19 +183,15 @@ public sealed class RequestService(
         r.Findings.Count(f => f.Severity == FindingSeverity.Block), r.Findings.Count(f => f.Severity == FindingSeverity.Warn), r.SubmittedAt);
 
     /// <summary>
-    /// Judges and submits. Callers save inside the transaction this opens: an advisory lock per
-    /// employee makes two submissions of one person at once take turns, so that both cannot pass
-    /// the caps that only their sum breaks.
+    /// Judges and submits. Callers save inside the transaction this opens: advisory locks on the
+    /// employee (their caps) and on their unit (its on-site minimum) make competing submissions
+    /// take turns, each judged against what the other committed.
     /// </summary>
     private async Task SubmitAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SubmissionLock(request.EmployeeId)})", cancellationToken);
+        await AdvisoryLocks.EmployeeAsync(db, request.EmployeeId, cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
+        await AdvisoryLocks.UnitAsync(db, place.UnitId, cancellationToken);
         var verdict = await policy.JudgeAsync(db, place, request.ToProposal(), request.Id, cancellationToken);
         if (verdict.IsBlocked)
         {
@@ -221,8 +217,6 @@ public sealed class RequestService(
             await transaction.CommitAsync(cancellationToken);
         }
     }
-
-    private static long SubmissionLock(Guid employeeId) => BitConverter.ToInt64(employeeId.ToByteArray(), 8);
 
     private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
         await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id && r.EmployeeId == employeeId, cancellationToken)
