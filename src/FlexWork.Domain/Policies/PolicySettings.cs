@@ -234,6 +234,12 @@ public sealed record RequestRules
     /// <summary>Modes for which supporting evidence (bukti dukung) must be attached.</summary>
     public IReadOnlyList<WorkMode> EvidenceRequiredFor { get; init; } = [WorkMode.OtherLocation];
 
+    /// <summary>Evidence files one request may carry.</summary>
+    public int MaxEvidenceFilesPerRequest { get; init; } = 5;
+
+    /// <summary>Evidence one employee may store over all their requests, in megabytes (files are kept in the database).</summary>
+    public int MaxEvidenceMegabytesPerEmployee { get; init; } = 50;
+
     /// <summary>Modes for which a work plan with expected outputs is required.</summary>
     public IReadOnlyList<WorkMode> WorkPlanRequiredFor { get; init; } = [WorkMode.OtherOffice, WorkMode.Home, WorkMode.OtherLocation];
 

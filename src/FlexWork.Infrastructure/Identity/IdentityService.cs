@@ -4,11 +4,13 @@ using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.Infrastructure.Identity;
 
-public sealed class IdentityService(UserManager<ApplicationUser> userManager, FlexWorkDbContext db) : IIdentityService
+public sealed class IdentityService(UserManager<ApplicationUser> userManager, FlexWorkDbContext db, IServiceProvider services) : IIdentityService
 {
     /// <summary>Name of the token provider behind invitation links (and Identity's password-reset tokens).</summary>
     public const string InvitationTokenProvider = "Invitation";
@@ -22,8 +24,8 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
         if (user is null)
         {
             user = new ApplicationUser { UserName = employee.Email, Email = employee.Email, AgencyId = employee.AgencyId };
-            EnsureSucceeded(await userManager.CreateAsync(user));
-            EnsureSucceeded(await userManager.AddToRoleAsync(user, Roles.Employee));
+            EnsureSucceeded(await userManager.CreateAsync(user), employee.Email);
+            EnsureSucceeded(await userManager.AddToRoleAsync(user, Roles.Employee), employee.Email);
         }
         else if (user.AgencyId != employee.AgencyId || await IsLinkedToSomeoneElseAsync(user, employee))
         {
@@ -40,18 +42,19 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
         return new InvitationToken(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
     }
 
-    public async Task<InvitationToken> CreateAgencyAdminAsync(Guid agencyId, string email, CancellationToken cancellationToken = default)
+    public async Task<InvitationToken> CreateAgencyAdminAsync(IFlexWorkDbContext db, Guid agencyId, string email, CancellationToken cancellationToken = default)
     {
+        using var users = UserManagerOn(db);
         email = email.Trim().ToLowerInvariant();
-        if (await userManager.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is not null)
         {
             throw new DomainException("EMAIL_IN_USE", email);
         }
 
         var user = new ApplicationUser { UserName = email, Email = email, AgencyId = agencyId };
-        EnsureSucceeded(await userManager.CreateAsync(user));
-        EnsureSucceeded(await userManager.AddToRolesAsync(user, [Roles.Employee, Roles.AgencyAdmin]));
-        return new InvitationToken(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
+        EnsureSucceeded(await users.CreateAsync(user), email);
+        EnsureSucceeded(await users.AddToRolesAsync(user, [Roles.Employee, Roles.AgencyAdmin]), email);
+        return new InvitationToken(user.Id, await users.GeneratePasswordResetTokenAsync(user));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> EmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
@@ -60,8 +63,8 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
     public async Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         (await userManager.FindByEmailAsync(email.Trim()))?.Id;
 
-    public Task EndSessionsAsync(Guid agencyId, string? userId = null, CancellationToken cancellationToken = default) =>
-        db.Users
+    public Task EndSessionsAsync(IFlexWorkDbContext db, Guid agencyId, string? userId = null, CancellationToken cancellationToken = default) =>
+        ((FlexWorkDbContext)db).Users
             .Where(u => u.AgencyId == agencyId && (userId == null || u.Id == userId))
             .ExecuteUpdateAsync(
                 u => u.SetProperty(x => x.SecurityStamp, x => Guid.NewGuid().ToString()).SetProperty(x => x.ConcurrencyStamp, x => Guid.NewGuid().ToString()),
@@ -93,11 +96,27 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
     private Task<bool> IsLinkedToSomeoneElseAsync(ApplicationUser user, Employee employee) =>
         db.Employees.IgnoreQueryFilters().AnyAsync(e => e.UserId == user.Id && e.Id != employee.Id);
 
-    private static void EnsureSucceeded(IdentityResult result)
+    /// <summary>Identity's refusals that an admin's input causes are rule errors with a clear message; anything else is a fault.</summary>
+    private static void EnsureSucceeded(IdentityResult result, string email)
     {
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+            return;
         }
+
+        var codes = result.Errors.Select(e => e.Code).ToList();
+        throw codes switch
+        {
+            _ when codes.Any(c => c is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)) =>
+                new DomainException("EMAIL_IN_USE", email),
+            _ when codes.Any(c => c is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)) =>
+                new DomainException("EMAIL_INVALID"),
+            _ => new InvalidOperationException(string.Join("; ", codes)),
+        };
     }
+
+    /// <summary>Identity's user manager over the caller's context: what it saves joins the caller's transaction.</summary>
+    private UserManager<ApplicationUser> UserManagerOn(IFlexWorkDbContext db) =>
+        ActivatorUtilities.CreateInstance<UserManager<ApplicationUser>>(
+            services, new UserStore<ApplicationUser, IdentityRole, FlexWorkDbContext>((FlexWorkDbContext)db));
 }

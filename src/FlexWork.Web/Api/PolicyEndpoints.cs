@@ -66,8 +66,8 @@ internal static class PolicyEndpoints
             .WithSummary($"What the draft (or the settings sent) would change over the next {PolicyPreviewService.Weeks} weeks: pending and approved days it would refuse, per unit and rule, and each unit's presence per day against its minimum")
             .ProducesValidationProblem();
         policy.MapPost("/publish", (PublishInput input, PolicyAdministration service, CancellationToken ct) => service.PublishAsync(input, ct))
-            .WithSummary("Publish the draft as the next version, effective from a date (not in the past) with its legal reference")
-            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Publish the draft as the next version, effective from a date (not in the past) with its legal reference; send the draft's version (409 if someone saved it since)")
+            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
 
         var locations = admin.MapGroup("/locations").WithTags("Admin: locations");
         locations.MapGet("", (LocationAdministration service, CancellationToken ct) => service.ListAsync(ct))

@@ -66,14 +66,15 @@ internal static class RequestEndpoints
                 ToResponse(await service.UpdateAsync(id, update.ToInput(), update.Version, update.Submit, ct), localizer))
             .WithSummary("Change a draft or a request returned for revision (submit=true submits it)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/evidence", async (Guid id, HttpContext context, RequestService service, CancellationToken ct) =>
+        requests.MapPost("/{id:guid}/evidence", async (Guid id, uint? version, HttpContext context, RequestService service, CancellationToken ct) =>
             {
                 var fileName = context.Request.Headers["X-File-Name"].ToString();
-                var created = await service.AttachEvidenceAsync(id, string.IsNullOrWhiteSpace(fileName) ? "bukti" : fileName, context.Request.Body, ct);
+                var created = await service.AttachEvidenceAsync(id, version, string.IsNullOrWhiteSpace(fileName) ? "bukti" : fileName, context.Request.Body, ct);
                 return TypedResults.Created($"/api/v1/requests/{id}/evidence/{created.Id}", created);
             })
             .Accepts<byte[]>("application/pdf", "image/jpeg", "image/png")
-            .WithSummary("Attach supporting evidence to a draft or returned request: the file as the body (PDF, JPEG or PNG by content, at most 5 MB), its name in X-File-Name")
+            .WithSummary("Attach supporting evidence to a draft or returned request: the file as the body (PDF, JPEG or PNG by content, at most 5 MB), its name in X-File-Name; " +
+                "?version= the request's version you saw (409 if it changed since). The policy caps the files per request and the megabytes per employee (422)")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapGet("/{id:guid}/evidence", (Guid id, RequestService service, CancellationToken ct) => service.ListEvidenceAsync(id, ct))
             .WithSummary("The request's evidence files").ProducesProblem(StatusCodes.Status404NotFound);

@@ -78,4 +78,16 @@ public class AgencyAdministrationTests(DemoDatabaseFixture fixture) : IClassFixt
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => agencies.CreateAsync(new CreateAgencyInput("X1", "X", IndonesianTimeZones.Wib, "x@x.go.id"), Ct));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => agencies.DeactivateAsync(demo2, Ct));
     }
+
+    [Fact]
+    public async Task An_agency_whose_first_admin_cannot_be_created_is_not_created_either()
+    {
+        await using var scope = await fixture.ActAsAsync("platform@flexwork.local");
+        var agencies = scope.ServiceProvider.GetRequiredService<AgencyAdministration>();
+        // Passes the form's e-mail check, but Identity refuses the apostrophe in a user name.
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            agencies.CreateAsync(new CreateAgencyInput("bpom-uji", "Badan Uji Tanpa Admin", IndonesianTimeZones.Wib, "o'brien@bpom-uji.go.id"), Ct));
+        Assert.Equal("EMAIL_INVALID", refused.Code);
+        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<Application.Agencies.ListAgencies.AgencyDirectory>().ListAsync(Ct), a => a.Code == "BPOM-UJI");
+    }
 }

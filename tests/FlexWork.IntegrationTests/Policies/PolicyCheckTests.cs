@@ -81,7 +81,7 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
             var policies = scope.ServiceProvider.GetRequiredService<PolicyAdministration>();
             await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.GetDraftAsync(Ct));
             await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.ListVersionsAsync(Ct));
-            await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.PublishAsync(new PublishInput(new DateOnly(2030, 1, 1), "SK"), Ct));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => policies.PublishAsync(new PublishInput(new DateOnly(2030, 1, 1), "SK", 1), Ct));
             await Assert.ThrowsAsync<ForbiddenAccessException>(() => scope.ServiceProvider.GetRequiredService<LocationAdministration>().ListAsync(Ct));
             await Assert.ThrowsAsync<ForbiddenAccessException>(() => scope.ServiceProvider.GetRequiredService<CalendarAdministration>().ListAsync(2026, Ct));
         }

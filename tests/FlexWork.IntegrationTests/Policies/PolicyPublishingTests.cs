@@ -27,7 +27,7 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
 
             var stricter = draft.Settings with { Caps = draft.Settings.Caps with { RemoteDaysPerWeek = 1 } };
             var saved = await policies.SaveDraftAsync(stricter, 0, Ct);
-            var published = await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib).AddDays(1), "Keputusan Sekjen Nomor 30 Tahun 2026"), Ct);
+            var published = await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib).AddDays(1), "Keputusan Sekjen Nomor 30 Tahun 2026", (await policies.GetDraftAsync(Ct)).Version), Ct);
             Assert.Equal(latest + 1, published.Number);
             Assert.Equal("admin@demo.go.id", published.PublishedBy);
 
@@ -69,9 +69,9 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
 
         var saved = await policies.SaveDraftAsync(draft.Settings, draft.Version, Ct);
         Assert.Equal("POLICY_EFFECTIVE_PAST", (await Assert.ThrowsAsync<DomainException>(() =>
-            policies.PublishAsync(new PublishInput(new DateOnly(2020, 1, 1), "SK"), Ct))).Code);
+            policies.PublishAsync(new PublishInput(new DateOnly(2020, 1, 1), "SK", saved.Version), Ct))).Code);
         Assert.Equal("POLICY_LEGAL_REFERENCE_REQUIRED", (await Assert.ThrowsAsync<DomainException>(() =>
-            policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib).AddDays(2), " "), Ct))).Code);
+            policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib).AddDays(2), " ", saved.Version), Ct))).Code);
 
         // Someone else's save in between: the stale edit is refused, not merged.
         await policies.SaveDraftAsync(saved.Settings with { Requests = saved.Settings.Requests with { MinNoticeWorkingDays = 2 } }, saved.Version, Ct);
@@ -93,7 +93,7 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
                 UnitOverrides = [.. draft.Settings.UnitOverrides, new UnitOverride { UnitId = setjen, EnabledModes = [WorkMode.Home], RemoteDaysPerWeek = 1 }],
             };
             await policies.SaveDraftAsync(settings, draft.Version, Ct);
-            await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib), "SK Sekjen 31/2026"), Ct);
+            await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib), "SK Sekjen 31/2026", (await policies.GetDraftAsync(Ct)).Version), Ct);
         }
 
         // Biro SDM sits under the Sekretariat Jenderal; the version is in force from today.
@@ -124,7 +124,7 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
             var policies = admin.ServiceProvider.GetRequiredService<PolicyAdministration>();
             var draft = await policies.GetDraftAsync(Ct);
             await policies.SaveDraftAsync(draft.Settings with { Eligibility = draft.Settings.Eligibility with { MinMonthsInPosition = 120 } }, draft.Version, Ct);
-            published = (await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 60/2026"), Ct)).Number;
+            published = (await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 60/2026", (await policies.GetDraftAsync(Ct)).Version), Ct)).Number;
         }
 
         await using var again = await fixture.ActAsAsync("pegawai@demo.go.id");

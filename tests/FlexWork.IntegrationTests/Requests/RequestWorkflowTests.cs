@@ -195,7 +195,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
                 },
             };
             await policies.SaveDraftAsync(settings, draft.Version, Ct);
-            await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 50/2026"), Ct);
+            await policies.PublishAsync(new PublishInput(draft.AgencyToday, "SK Sekjen 50/2026", (await policies.GetDraftAsync(Ct)).Version), Ct);
         }
 
         var kanwil = await AsAsync("admin@demo.go.id", s => s.GetRequiredService<Application.Locations.ManageLocations.LocationAdministration>().ListAsync(Ct));
@@ -226,18 +226,18 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var draft = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(input, submit: false, cancellationToken: Ct));
         var service = (IServiceProvider s) => s.GetRequiredService<RequestService>();
         var wrongType = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
-            service(s).AttachEvidenceAsync(draft.Id, "surat-tugas.pdf", new MemoryStream("ini bukan PDF"u8.ToArray()), Ct)));
+            service(s).AttachEvidenceAsync(draft.Id, null, "surat-tugas.pdf", new MemoryStream("ini bukan PDF"u8.ToArray()), Ct)));
         Assert.Equal("EVIDENCE_TYPE_INVALID", wrongType.Code);
         var big = new byte[RequestEvidence.MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
         var tooBig = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
-            service(s).AttachEvidenceAsync(draft.Id, "besar.pdf", new MemoryStream(big), Ct)));
+            service(s).AttachEvidenceAsync(draft.Id, null, "besar.pdf", new MemoryStream(big), Ct)));
         Assert.Equal("EVIDENCE_TOO_LARGE", tooBig.Code);
         Assert.Empty(await AsAsync("pegawai@demo.go.id", s => service(s).ListEvidenceAsync(draft.Id, Ct)));
         Assert.False((await AsAsync("pegawai@demo.go.id", s => service(s).GetAsync(draft.Id, Ct))).HasEvidence);
 
         var pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF"u8.ToArray();
-        var attached = await AsAsync("pegawai@demo.go.id", s => service(s).AttachEvidenceAsync(draft.Id, "surat-tugas.pdf", new MemoryStream(pdf), Ct));
+        var attached = await AsAsync("pegawai@demo.go.id", s => service(s).AttachEvidenceAsync(draft.Id, null, "surat-tugas.pdf", new MemoryStream(pdf), Ct));
         Assert.Equal(("application/pdf", pdf.Length), (attached.ContentType, attached.SizeBytes));
         var withEvidence = await AsAsync("pegawai@demo.go.id", s => service(s).GetAsync(draft.Id, Ct));
         var submitted = await AsAsync("pegawai@demo.go.id", s => service(s).UpdateAsync(draft.Id, input, withEvidence.Version, submit: true, Ct));

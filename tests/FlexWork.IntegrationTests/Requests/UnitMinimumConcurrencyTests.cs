@@ -71,7 +71,7 @@ public class UnitMinimumConcurrencyTests(DemoDatabaseFixture fixture) : IClassFi
         var draft = await policies.GetDraftAsync(Ct);
         var severities = new Dictionary<string, FindingSeverity>(draft.Settings.Severities) { [RuleCodes.UnitOnsiteMinimum] = FindingSeverity.Block };
         await policies.SaveDraftAsync(draft.Settings with { Severities = severities }, draft.Version, Ct);
-        await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib), "SK Sekjen 40/2026"), Ct);
+        await policies.PublishAsync(new PublishInput(PolicyCheckContext.TodayIn(DateTimeOffset.UtcNow, IndonesianTimeZones.Wib), "SK Sekjen 40/2026", (await policies.GetDraftAsync(Ct)).Version), Ct);
         return draft.Settings.Safeguard;
     }
 

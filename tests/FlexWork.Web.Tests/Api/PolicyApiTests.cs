@@ -92,10 +92,13 @@ public class PolicyApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("0% dan 100%", await invalid.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        var past = await client.PostAsJsonAsync("/api/v1/admin/policy/publish", new { effectiveFrom = "2020-01-01", legalReference = "SK" }, Ct);
+        var past = await client.PostAsJsonAsync("/api/v1/admin/policy/publish", new { effectiveFrom = "2020-01-01", legalReference = "SK", version = savedVersion }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
+        var monday = Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var notWhatWasSeen = await client.PostAsJsonAsync("/api/v1/admin/policy/publish", new { effectiveFrom = monday, legalReference = "SK Sekjen 40/2026", version = savedVersion + 1 }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, notWhatWasSeen.StatusCode); // a draft someone saved since is not published unseen
         var published = await client.PostAsJsonAsync(
-            "/api/v1/admin/policy/publish", new { effectiveFrom = Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), legalReference = "SK Sekjen 40/2026" }, Ct);
+            "/api/v1/admin/policy/publish", new { effectiveFrom = monday, legalReference = "SK Sekjen 40/2026", version = savedVersion }, Ct);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var number = (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetInt32();
 

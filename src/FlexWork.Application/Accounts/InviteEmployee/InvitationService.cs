@@ -11,8 +11,11 @@ public interface IIdentityService
     /// <summary>Creates the employee's account if missing and returns a one-time invitation token.</summary>
     Task<InvitationToken> IssueInvitationAsync(Employee employee, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates an agency's first admin account (no password yet) and returns its invitation token.</summary>
-    Task<InvitationToken> CreateAgencyAdminAsync(Guid agencyId, string email, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates an agency's first admin account (no password yet) and returns its invitation token;
+    /// saved through <paramref name="db"/>, so inside the caller's transaction.
+    /// </summary>
+    Task<InvitationToken> CreateAgencyAdminAsync(IFlexWorkDbContext db, Guid agencyId, string email, CancellationToken cancellationToken = default);
 
     /// <summary>E-mail addresses of accounts, for showing who did what.</summary>
     Task<IReadOnlyDictionary<string, string>> EmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
@@ -21,9 +24,10 @@ public interface IIdentityService
 
     /// <summary>
     /// Ends the open sessions of these accounts (new security stamp): cookies and circuits are
-    /// refused at their next validation, refresh tokens at once.
+    /// refused at their next validation, refresh tokens at once. Written through
+    /// <paramref name="db"/>, so it commits or rolls back with the caller's change.
     /// </summary>
-    Task EndSessionsAsync(Guid agencyId, string? userId = null, CancellationToken cancellationToken = default);
+    Task EndSessionsAsync(IFlexWorkDbContext db, Guid agencyId, string? userId = null, CancellationToken cancellationToken = default);
 }
 
 public sealed record InvitationToken(string UserId, string Token);

@@ -49,29 +49,36 @@ public sealed class AgencyAdministration(
             throw new DomainException("EMAIL_IN_USE", input.AdminEmail);
         }
 
+        // One transaction: an agency never exists without its first admin.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Agencies.Add(agency);
         db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id)); // the shipped holidays, for the admin to correct
         await db.SaveChangesAsync(cancellationToken);
-        var invitation = await identity.CreateAgencyAdminAsync(agency.Id, input.AdminEmail, cancellationToken);
+        var invitation = await identity.CreateAgencyAdminAsync(db, agency.Id, input.AdminEmail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CreatedAgency(agency.Id, invitation);
     }
 
     /// <summary>A deactivated agency's people can no longer sign in and their sessions end; its data stays.</summary>
-    public async Task DeactivateAsync(Guid agencyId, CancellationToken cancellationToken = default)
-    {
-        await ChangeAsync(agencyId, a => a.Deactivate(), cancellationToken);
-        await identity.EndSessionsAsync(agencyId, cancellationToken: cancellationToken);
-    }
+    public Task DeactivateAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(agencyId, a => a.Deactivate(), endSessions: true, cancellationToken);
 
     public Task ReactivateAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(agencyId, a => a.Reactivate(), cancellationToken);
+        ChangeAsync(agencyId, a => a.Reactivate(), endSessions: false, cancellationToken);
 
-    private async Task ChangeAsync(Guid agencyId, Action<Agency> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(Guid agencyId, Action<Agency> change, bool endSessions, CancellationToken cancellationToken)
     {
         currentUser.RequireRole(Roles.PlatformAdmin);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken) ?? throw new NotFoundException("Agency", agencyId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         change(agency);
         await db.SaveChangesAsync(cancellationToken);
+        if (endSessions)
+        {
+            await identity.EndSessionsAsync(db, agencyId, cancellationToken: cancellationToken); // with the change, or not at all
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -116,28 +116,28 @@ public sealed class EmployeeAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Deactivates the employee and ends their open sessions.</summary>
-    public async Task DeactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default)
-    {
-        var employee = await ChangeAsync(id, version, e => e.Deactivate(), cancellationToken);
-        if (employee.UserId is { } userId)
-        {
-            await identity.EndSessionsAsync(employee.AgencyId, userId, cancellationToken);
-        }
-    }
+    /// <summary>Deactivates the employee and, in the same transaction, ends their open sessions.</summary>
+    public Task DeactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, e => e.Deactivate(), endSessions: true, cancellationToken);
 
     public Task ReactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, e => e.Reactivate(), cancellationToken);
+        ChangeAsync(id, version, e => e.Reactivate(), endSessions: false, cancellationToken);
 
-    private async Task<Employee> ChangeAsync(Guid id, uint version, Action<Employee> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(Guid id, uint version, Action<Employee> change, bool endSessions, CancellationToken cancellationToken)
     {
         currentUser.RequireAgencyAdmin();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var employee = await FindAsync(db, id, cancellationToken);
         db.ExpectVersion(employee, version);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         change(employee);
         await db.SaveChangesAsync(cancellationToken);
-        return employee;
+        if (endSessions && employee.UserId is { } userId)
+        {
+            await identity.EndSessionsAsync(db, employee.AgencyId, userId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The checks and facts shared by create and update; unit, position and supervisor must be of this agency.</summary>

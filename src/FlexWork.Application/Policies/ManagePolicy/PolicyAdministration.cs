@@ -18,7 +18,8 @@ public sealed record PolicyDraft(PolicySettings Settings, int? BasedOnNumber, Da
 public sealed record PolicyVersionSummary(
     int Number, DateOnly EffectiveFrom, string LegalReference, DateTimeOffset PublishedAt, string? PublishedBy, bool InForce);
 
-public sealed record PublishInput(DateOnly EffectiveFrom, string? LegalReference);
+/// <param name="Version">The draft's version as the admin saw it: a draft saved by someone else since is not published (409).</param>
+public sealed record PublishInput(DateOnly EffectiveFrom, string? LegalReference, uint Version);
 
 /// <summary>One setting that differs between two versions, by its JSON path (e.g. <c>caps.remoteDaysPerWeek</c>).</summary>
 public sealed record PolicyChange(string Path, string? Before, string? After);
@@ -100,6 +101,7 @@ public sealed class PolicyAdministration(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var draft = await db.PolicyVersions.SingleOrDefaultAsync(p => p.Status == PolicyVersionStatus.Draft, cancellationToken)
             ?? throw new DomainException("POLICY_NO_DRAFT");
+        db.ExpectVersion(draft, input.Version);
 
         // Checked again: the draft was valid when saved, but units may have gone since.
         await validator.ValidateAndThrowAsync(draft.Settings, cancellationToken);

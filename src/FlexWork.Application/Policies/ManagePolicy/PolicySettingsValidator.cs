@@ -64,6 +64,8 @@ public sealed class PolicySettingsValidator : AbstractValidator<PolicySettings>
         RuleFor(x => x.Requests.MinNoticeWorkingDays).InclusiveBetween(0, 30).WithErrorCode("POLICY_NOTICE_RANGE");
         RuleFor(x => x.Requests.MaxRequestDays).InclusiveBetween(1, 366).WithErrorCode("POLICY_REQUEST_LENGTH_RANGE");
         RuleFor(x => x.Requests.EscalateAfterWorkingDays).InclusiveBetween(1, 30).WithErrorCode("POLICY_ESCALATION_RANGE");
+        RuleFor(x => x.Requests.MaxEvidenceFilesPerRequest).InclusiveBetween(1, 20).WithErrorCode("POLICY_EVIDENCE_FILES_RANGE");
+        RuleFor(x => x.Requests.MaxEvidenceMegabytesPerEmployee).InclusiveBetween(5, 1024).WithErrorCode("POLICY_EVIDENCE_STORAGE_RANGE");
         RuleForEach(x => x.Requests.Approval).Must(r => r.FromRemoteDays is >= 0 and <= 366).WithErrorCode("POLICY_APPROVAL_RULE_INVALID");
 
         RuleFor(x => x.Eligibility.MinMonthsInPosition).InclusiveBetween(0, 120).WithErrorCode("POLICY_TENURE_RANGE");

@@ -107,9 +107,10 @@ public sealed class RequestService(
     /// <summary>
     /// Attaches supporting evidence to the caller's draft or returned request. The file is read
     /// whole (at most 5 MB, one byte more is refused before anything is stored) and its type is
-    /// taken from its content.
+    /// taken from its content. The policy caps the files per request and the bytes per employee.
     /// </summary>
-    public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, string fileName, Stream content, CancellationToken cancellationToken = default)
+    /// <param name="version">The request's version the employee saw, when known: a request changed since is not touched (409).</param>
+    public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, uint? version, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var employeeId = currentUser.RequireEmployee();
         using var buffer = new MemoryStream();
@@ -127,9 +128,17 @@ public sealed class RequestService(
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var request = await OwnAsync(db, id, employeeId, cancellationToken);
+        if (version is { } seen)
+        {
+            db.ExpectVersion(request, seen);
+        }
+
+        await AdvisoryLocks.EmployeeAsync(db, employeeId, cancellationToken); // two uploads at once cannot both pass the caps
+        await EnsureEvidenceRoomAsync(db, request, buffer.Length, cancellationToken);
         var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
         db.RequestEvidence.Add(evidence);
         await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(db, cancellationToken);
         return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
     }
 
@@ -204,6 +213,26 @@ public sealed class RequestService(
         {
             notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 1, cancellationToken), NotificationKind.Submitted,
                 request.Id, await NameOfAsync(db, request.EmployeeId, cancellationToken), now);
+        }
+    }
+
+    /// <summary>The policy's evidence caps: files on this request, and megabytes over all of the employee's requests.</summary>
+    private async Task EnsureEvidenceRoomAsync(IFlexWorkDbContext db, WorkRequest request, long bytes, CancellationToken cancellationToken)
+    {
+        var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
+        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
+        var rules = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.ForUnit(place.UnitPath).Requests;
+        if (await db.RequestEvidence.CountAsync(e => e.RequestId == request.Id, cancellationToken) >= rules.MaxEvidenceFilesPerRequest)
+        {
+            throw new DomainException("EVIDENCE_TOO_MANY_FILES", rules.MaxEvidenceFilesPerRequest);
+        }
+
+        var stored = await db.RequestEvidence
+            .Where(e => db.WorkRequests.Any(r => r.Id == e.RequestId && r.EmployeeId == request.EmployeeId))
+            .SumAsync(e => (long)e.SizeBytes, cancellationToken);
+        if (stored + bytes > rules.MaxEvidenceMegabytesPerEmployee * 1024L * 1024)
+        {
+            throw new DomainException("EVIDENCE_STORAGE_FULL", rules.MaxEvidenceMegabytesPerEmployee);
         }
     }
 

@@ -75,6 +75,10 @@ public sealed class PolicyForm
 
     public int EscalateAfterWorkingDays { get; set; }
 
+    public int MaxEvidenceFilesPerRequest { get; set; }
+
+    public int MaxEvidenceMegabytesPerEmployee { get; set; }
+
     public HashSet<WorkMode> EvidenceRequiredFor { get; set; } = [];
 
     public HashSet<WorkMode> WorkPlanRequiredFor { get; set; } = [];
@@ -126,6 +130,8 @@ public sealed class PolicyForm
         MinNoticeWorkingDays = s.Requests.MinNoticeWorkingDays,
         MaxRequestDays = s.Requests.MaxRequestDays,
         EscalateAfterWorkingDays = s.Requests.EscalateAfterWorkingDays,
+        MaxEvidenceFilesPerRequest = s.Requests.MaxEvidenceFilesPerRequest,
+        MaxEvidenceMegabytesPerEmployee = s.Requests.MaxEvidenceMegabytesPerEmployee,
         EvidenceRequiredFor = [.. s.Requests.EvidenceRequiredFor],
         WorkPlanRequiredFor = [.. s.Requests.WorkPlanRequiredFor],
         Approval = [.. s.Requests.Approval.Select(r => new ApprovalRow { Mode = r.Mode, FromRemoteDays = r.FromRemoteDays, Route = r.Route })],
@@ -181,6 +187,8 @@ public sealed class PolicyForm
             MinNoticeWorkingDays = MinNoticeWorkingDays,
             MaxRequestDays = MaxRequestDays,
             EscalateAfterWorkingDays = EscalateAfterWorkingDays,
+            MaxEvidenceFilesPerRequest = MaxEvidenceFilesPerRequest,
+            MaxEvidenceMegabytesPerEmployee = MaxEvidenceMegabytesPerEmployee,
             EvidenceRequiredFor = [.. RemoteModes.Where(EvidenceRequiredFor.Contains)],
             WorkPlanRequiredFor = [.. RemoteModes.Where(WorkPlanRequiredFor.Contains)],
             Approval = [.. Approval.Select(r => new ApprovalRule(r.Mode, r.FromRemoteDays, r.Route))],
