@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<Notifier>();
+        services.AddSingleton<MailOutboxSignal>();
+        services.AddScoped<MailOutbox>();
         services.AddScoped<EscalationService>();
         services.AddScoped<DelegationService>();
         return services;

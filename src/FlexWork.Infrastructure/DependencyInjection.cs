@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.Configure<EscalationOptions>(configuration.GetSection("Escalation"));
         services.AddSingleton<EscalationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
+        services.AddHostedService<MailOutboxWorker>();
         services.AddSingleton<SmtpInvitationMailer>();
         services.AddSingleton<IInvitationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());
         services.AddSingleton<INotificationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());

@@ -28,11 +28,15 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
+    /// <summary>The same services on the same database, with extra settings (e.g. an SMTP server); the caller disposes them.</summary>
+    public ServiceProvider ServicesWith(Dictionary<string, string?> settings) => BuildServices(_database, settings);
+
     /// <summary>Application and infrastructure services as the app registers them, on this database.</summary>
-    public static ServiceProvider BuildServices(TestDatabase database)
+    public static ServiceProvider BuildServices(TestDatabase database, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = database.ConnectionString })
+            .AddInMemoryCollection(settings ?? [])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

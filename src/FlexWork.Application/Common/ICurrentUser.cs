@@ -14,6 +14,12 @@ public interface ICurrentUser
     IReadOnlyList<string> Roles { get; }
 
     string? IpAddress { get; }
+
+    /// <summary>
+    /// For background jobs only: this scope works for one agency as the system (no user, no
+    /// employee), so the tenant filter shows that agency's rows and nothing else.
+    /// </summary>
+    void ActAsSystemFor(Guid agencyId);
 }
 
 public static class CurrentUserExtensions

@@ -16,9 +16,26 @@ public enum NotificationKind
     Escalated,
 }
 
-/// <summary>A message in an employee's bell: what happened to which request, and whether it was read.</summary>
+/// <summary>Where the notification's e-mail stands: it is an outbox, drained by a background job after the commit.</summary>
+public enum NotificationMail
+{
+    /// <summary>No e-mail: the installation has no SMTP server.</summary>
+    None,
+    Pending,
+    Sent,
+
+    /// <summary>Given up after <see cref="Notification.MaxMailAttempts"/> tries; the bell still has it.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A message in an employee's bell: what happened to which request, and whether it was read;
+/// also the outbox entry of its e-mail, written in the same transaction as the change it announces.
+/// </summary>
 public sealed class Notification : IAgencyOwned
 {
+    public const int MaxMailAttempts = 6;
+
     private Notification(Guid id, Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset createdAt)
     {
         Id = id;
@@ -47,8 +64,36 @@ public sealed class Notification : IAgencyOwned
 
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static Notification Create(Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(), agencyId, recipientEmployeeId, kind, requestId, Guard.Name(subjectName), now);
+    public NotificationMail Mail { get; private set; }
+
+    public int MailAttempts { get; private set; }
+
+    /// <summary>While pending after a failed attempt: when the next one is due (null: at once).</summary>
+    public DateTimeOffset? MailDueAt { get; private set; }
+
+    /// <param name="mail">Whether an e-mail should go out too (SMTP configured).</param>
+    public static Notification Create(
+        Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset now, bool mail = false) =>
+        new(Guid.CreateVersion7(), agencyId, recipientEmployeeId, kind, requestId, Guard.Name(subjectName), now)
+        {
+            Mail = mail ? NotificationMail.Pending : NotificationMail.None,
+        };
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void MailSent()
+    {
+        Mail = NotificationMail.Sent;
+        MailAttempts++;
+        MailDueAt = null;
+    }
+
+    /// <summary>The mail server refused or was away: try again later (1, 4, 9, 16, 25 minutes on), then give up.</summary>
+    public void MailFailed(DateTimeOffset now)
+    {
+        MailAttempts++;
+        (Mail, MailDueAt) = MailAttempts >= MaxMailAttempts
+            ? (NotificationMail.Failed, (DateTimeOffset?)null)
+            : (NotificationMail.Pending, now.AddMinutes(MailAttempts * MailAttempts));
+    }
 }

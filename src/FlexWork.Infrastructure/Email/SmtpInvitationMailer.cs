@@ -15,8 +15,16 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    /// <summary>Upgrade with STARTTLS when the server offers it (the default), or never.</summary>
+    /// <summary>
+    /// Upgrade with STARTTLS when the server offers it (the default), or never. With a user name
+    /// configured, STARTTLS is required: credentials never travel in clear, and a server that does
+    /// not offer it is refused rather than silently used without.
+    /// </summary>
     public bool UseStartTls { get; set; } = true;
+
+    public SecureSocketOptions Security => !string.IsNullOrEmpty(UserName)
+        ? SecureSocketOptions.StartTls
+        : UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None;
 
     public string? UserName { get; set; }
 
@@ -66,10 +74,7 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<
         try
         {
             using var client = new SmtpClient();
-            await client.ConnectAsync(
-                host, _options.Port,
-                _options.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None,
-                cancellationToken);
+            await client.ConnectAsync(host, _options.Port, _options.Security, cancellationToken);
             if (!string.IsNullOrEmpty(_options.UserName))
             {
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
@@ -80,7 +85,8 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<
             return true;
         }
         catch (Exception ex) when (ex is MailKit.CommandException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException
-            or AuthenticationException or System.Net.Sockets.SocketException or IOException)
+            or AuthenticationException or System.Net.Sockets.SocketException or IOException or NotSupportedException
+            or System.Security.Authentication.AuthenticationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "E-mail \"{Subject}\" could not be sent through {Host}", subject, host);
             return false;

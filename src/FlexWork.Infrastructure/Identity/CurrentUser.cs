@@ -36,6 +36,9 @@ public sealed class CurrentUser(IHttpContextAccessor? httpContextAccessor = null
         _ipAddress = ipAddress ?? _ipAddress;
     }
 
+    public void ActAsSystemFor(Guid agencyId) =>
+        Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(FlexWorkClaimTypes.AgencyId, agencyId.ToString())], authenticationType: "System")), null);
+
     private Guid? GuidClaim(string type) =>
         Authenticated && Guid.TryParse(Principal.FindFirstValue(type), out var id) ? id : null;
 }

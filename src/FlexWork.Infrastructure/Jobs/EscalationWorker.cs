@@ -1,6 +1,4 @@
 using FlexWork.Application.Requests.EscalateRequests;
-using FlexWork.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,33 +46,6 @@ public sealed class EscalationWorker(
     }
 
     /// <returns>False when another instance holds the lock (nothing was done).</returns>
-    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var acquired = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
-            if (!acquired)
-            {
-                return false;
-            }
-
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateDueAsync(timeProvider.GetUtcNow(), cancellationToken);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-            }
-
-            return true;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public Task<bool> RunOnceAsync(CancellationToken cancellationToken) => SingleInstance.RunAsync(
+        scopes, LockKey, (services, ct) => services.GetRequiredService<EscalationService>().EscalateDueAsync(timeProvider.GetUtcNow(), ct), cancellationToken);
 }

@@ -25,5 +25,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Fle
         public IReadOnlyList<string> Roles => [];
 
         public string? IpAddress => null;
+
+        public void ActAsSystemFor(Guid agencyId) => throw new NotSupportedException("Design time has no agency.");
     }
 }

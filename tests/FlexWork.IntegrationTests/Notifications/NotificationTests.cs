@@ -57,13 +57,11 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task With_smtp_configured_a_saved_notification_is_mailed_and_an_unsaved_one_is_not()
+    public async Task With_smtp_configured_a_saved_notification_is_mailed_from_the_outbox_and_an_unsaved_one_is_not()
     {
         await using var smtp = new FakeSmtpServer();
-        var mailer = new SmtpInvitationMailer(
-            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, From = "noreply@demo.go.id" }),
-            NullLogger<SmtpInvitationMailer>.Instance);
-        var notifier = new Notifier(mailer, NullLogger<Notifier>.Instance);
+        var mailer = Mailer(smtp.Port);
+        var notifier = new Notifier(mailer, new MailOutboxSignal());
 
         await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
@@ -74,13 +72,74 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
             notifier.Add(failed, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Tidak Tersimpan", DateTimeOffset.UtcNow);
         }
 
-        notifier.Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Andi Pratama", DateTimeOffset.UtcNow);
+        var requestId = Guid.NewGuid();
+        notifier.Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, requestId, "Andi Pratama", DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(Ct);
-        await notifier.MailAsync(db, Ct);
+        Assert.Equal(1, await Outbox(mailer).SendDueAsync(Ct));
 
         var (recipient, data) = await smtp.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.Equal("atasan@demo.go.id", recipient);
         Assert.Contains("Andi Pratama", data, StringComparison.Ordinal);
         Assert.DoesNotContain("Tidak Tersimpan", data, StringComparison.Ordinal);
+        Assert.Equal(NotificationMail.Sent, await MailStateAsync(requestId));
+        Assert.Equal(0, await Outbox(mailer).SendDueAsync(Ct)); // sent once
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_is_away_fails_nobodys_change_and_the_mail_goes_out_once_it_is_back()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port; // nothing listens there once the probe stops
+        }
+
+        await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        var atasan = await db.Employees.SingleAsync(e => e.Email == "atasan@demo.go.id", Ct);
+        var requestId = Guid.NewGuid();
+        new Notifier(Mailer(port), new MailOutboxSignal()).Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Submitted, requestId, "Andi Pratama", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct); // the change and its outbox entry are committed, whatever the mail server does
+
+        Assert.Equal(0, await Outbox(Mailer(port)).SendDueAsync(Ct));
+        Assert.Equal(NotificationMail.Pending, await MailStateAsync(requestId));
+
+        await using var smtp = new FakeSmtpServer();
+        Assert.Equal(0, await Outbox(Mailer(smtp.Port)).SendDueAsync(Ct)); // not due yet: retries back off
+        Assert.Equal(1, await Outbox(Mailer(smtp.Port), TimeSpan.FromMinutes(2)).SendDueAsync(Ct));
+        Assert.Equal("atasan@demo.go.id", (await smtp.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Recipient);
+        Assert.Equal(NotificationMail.Sent, await MailStateAsync(requestId));
+    }
+
+    [Fact]
+    public async Task With_credentials_the_mailer_requires_starttls_and_refuses_a_server_without_it()
+    {
+        await using var smtp = new FakeSmtpServer(); // offers no STARTTLS
+        var withCredentials = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, UserName = "flexwork", Password = "rahasia" };
+        Assert.Equal(MailKit.Security.SecureSocketOptions.StartTls, withCredentials.Security);
+        var mailer = new SmtpInvitationMailer(Options.Create(withCredentials), NullLogger<SmtpInvitationMailer>.Instance);
+        Assert.False(await mailer.SendAsync("atasan@demo.go.id", "Siti", "Uji", "Isi", Ct));
+        Assert.Equal(MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable, new SmtpOptions { Host = "x" }.Security);
+    }
+
+    private static SmtpInvitationMailer Mailer(int port) => new(
+        Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, UseStartTls = false, From = "noreply@demo.go.id" }),
+        NullLogger<SmtpInvitationMailer>.Instance);
+
+    /// <param name="later">How far ahead the outbox's clock runs (for retries that are due later).</param>
+    private MailOutbox Outbox(SmtpInvitationMailer mailer, TimeSpan later = default) => new(
+        fixture.Services.CreateScope().ServiceProvider.GetRequiredService<IFlexWorkDbContextFactory>(), mailer, new Ahead(later), NullLogger<MailOutbox>.Instance);
+
+    private async Task<NotificationMail> MailStateAsync(Guid requestId)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>().Notifications.IgnoreQueryFilters()
+            .Where(n => n.RequestId == requestId).Select(n => n.Mail).SingleAsync(Ct);
+    }
+
+    private sealed class Ahead(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 }

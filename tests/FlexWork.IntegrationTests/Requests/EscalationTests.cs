@@ -61,4 +61,64 @@ public class EscalationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
         await other.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({EscalationWorker.LockKey})", Ct);
         Assert.True(await worker.RunOnceAsync(Ct));
     }
+
+    [Fact]
+    public async Task An_escalation_is_e_mailed_to_the_head_who_now_decides()
+    {
+        await using var smtp = new Accounts.FakeSmtpServer();
+        await using var services = fixture.ServicesWith(new() { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:UseStartTls"] = "false" });
+        var monday = FlexWork.Tests.Shared.TestWeeks.Free(3);
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateDueAsync(DateTimeOffset.UtcNow.AddDays(10), Ct) >= 1);
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MailOutbox>().SendDueAsync(Ct) >= 1);
+        var (recipient, data) = await smtp.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal("kepala@demo.go.id", recipient);
+        Assert.Contains("dieskalasi", data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_changed_while_its_agency_is_escalated_leaves_the_other_agencies_round_intact()
+    {
+        var monday = FlexWork.Tests.Shared.TestWeeks.Free(4);
+        Guid demo, demo2;
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            demo = (await employee.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct)).Id;
+        }
+
+        await using (var other = await fixture.ActAsAsync("pegawai@demo2.go.id"))
+        {
+            demo2 = (await other.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(
+                new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct)).Id;
+        }
+
+        // DEMO's save fails, as when a request changed meanwhile: a test trigger refuses its escalation.
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE fw_test_refused (id uuid)", Ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO fw_test_refused VALUES ({demo})", Ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE FUNCTION fw_test_bump() RETURNS trigger AS $$ BEGIN IF NEW.id IN (SELECT id FROM fw_test_refused) " +
+            "THEN RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'changed meanwhile'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql", Ct);
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER fw_test_bump BEFORE UPDATE ON work_requests FOR EACH ROW EXECUTE FUNCTION fw_test_bump()", Ct);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateDueAsync(DateTimeOffset.UtcNow.AddDays(10), Ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER fw_test_bump ON work_requests; DROP FUNCTION fw_test_bump(); DROP TABLE fw_test_refused", Ct);
+        }
+
+        var levels = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Id == demo || r.Id == demo2).ToDictionaryAsync(r => r.Id, r => r.Level, Ct);
+        Assert.Equal(1, levels[demo]); // its agency's round failed and is retried next time…
+        Assert.Equal(2, levels[demo2]); // …while the other agency's went through
+    }
 }

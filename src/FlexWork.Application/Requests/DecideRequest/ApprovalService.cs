@@ -199,7 +199,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await notifier.MailAsync(db, cancellationToken);
+        notifier.Dispatch();
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
 
@@ -216,7 +216,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         request.Revoke(await DeciderAsync(db, me, principal, cancellationToken), PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, comment);
         notifier.Add(db, request.AgencyId, request.EmployeeId, NotificationKind.Revoked, request.Id, (await NamesAsync(db, [me], cancellationToken))[me], now);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.MailAsync(db, cancellationToken);
+        notifier.Dispatch();
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
 

@@ -1,61 +1,90 @@
 using FlexWork.Application.Common;
 using FlexWork.Application.Notifications;
+using FlexWork.Application.Policies;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FlexWork.Application.Requests.EscalateRequests;
 
 /// <summary>
 /// Requests pending longer than their agency's policy allows (working days, holidays excluded)
-/// go up a level and the next official is notified. A system job across agencies: it reads past
-/// the tenant filter on purpose, and works agency by agency.
+/// go up a level and the official who now decides, by the same decision rights as the inbox, is
+/// notified. A system job: it works agency by agency, each in a scope of its own acting for that
+/// agency, so that one agency's trouble (a request changed meanwhile) leaves the others alone.
 /// </summary>
-public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, Notifier notifier, ILogger<EscalationService> logger)
+public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServiceScopeFactory scopes, ILogger<EscalationService> logger)
 {
     public async Task<int> EscalateDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var pending = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Status == RequestStatus.Submitted).ToListAsync(cancellationToken);
-        var escalated = 0;
-        foreach (var agency in pending.GroupBy(r => r.AgencyId))
+        List<Guid> agencies;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
         {
-            var timeZone = await db.Agencies.Where(a => a.Id == agency.Key).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
-            var today = PolicyCheckContext.TodayIn(now, timeZone);
-            var policy = await db.PolicyVersions.IgnoreQueryFilters()
-                .Where(p => p.AgencyId == agency.Key && p.Status == PolicyVersionStatus.Published && p.EffectiveFrom <= today)
-                .OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Number)
-                .Select(p => p.Settings).FirstOrDefaultAsync(cancellationToken) ?? PolicySettings.Regulation;
-            var holidays = (await db.CalendarEntries.IgnoreQueryFilters()
-                .Where(c => c.AgencyId == agency.Key && c.UnitId == null && c.Kind != CalendarEntryKind.MandatoryOffice && c.Date >= today.AddDays(-60) && c.Date <= today)
-                .Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
+            // Which agencies have anything pending: the one read past the tenant filter.
+            agencies = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Status == RequestStatus.Submitted)
+                .Select(r => r.AgencyId).Distinct().ToListAsync(cancellationToken);
+        }
 
-            foreach (var request in agency)
+        var escalated = 0;
+        foreach (var agencyId in agencies)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ICurrentUser>().ActAsSystemFor(agencyId);
+            try
             {
-                if (request.WaitingSince is not { } since
-                    || WorkingDaysBetween(PolicyCheckContext.TodayIn(since, timeZone), today, policy.Time, holidays) < policy.Requests.EscalateAfterWorkingDays)
-                {
-                    continue;
-                }
-
-                var next = await NextOfficialAsync(db, request, cancellationToken);
-                request.Escalate(now);
-                var employeeName = await db.Employees.IgnoreQueryFilters().Where(e => e.Id == request.EmployeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
-                notifier.Add(db, request.AgencyId, next, NotificationKind.Escalated, request.Id, employeeName, now);
-                escalated++;
+                escalated += await EscalateAgencyAsync(scope.ServiceProvider, agencyId, now, cancellationToken);
+            }
+            catch (DbUpdateException ex)
+            {
+                // E.g. someone decided a request of this agency meanwhile: its round is retried next time, the others go on.
+                logger.LogWarning(ex, "Escalation of agency {AgencyId} could not be saved; the next round tries again", agencyId);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.MailAsync(db, cancellationToken);
         if (escalated > 0)
         {
             logger.LogInformation("Escalated {Count} pending requests", escalated);
         }
 
+        return escalated;
+    }
+
+    private static async Task<int> EscalateAgencyAsync(IServiceProvider services, Guid agencyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var notifier = services.GetRequiredService<Notifier>();
+        await using var db = await services.GetRequiredService<IFlexWorkDbContextFactory>().CreateAsync(cancellationToken);
+        var pending = await db.WorkRequests.Where(r => r.Status == RequestStatus.Submitted).ToListAsync(cancellationToken);
+        var timeZone = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
+        var today = PolicyCheckContext.TodayIn(now, timeZone);
+        var policy = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings;
+        var holidays = (await db.CalendarEntries
+            .Where(c => c.UnitId == null && c.Kind != CalendarEntryKind.MandatoryOffice && c.Date >= today.AddDays(-60) && c.Date <= today)
+            .Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
+
+        var escalated = 0;
+        foreach (var request in pending)
+        {
+            if (request.WaitingSince is not { } since
+                || WorkingDaysBetween(PolicyCheckContext.TodayIn(since, timeZone), today, policy.Time, holidays) < policy.Requests.EscalateAfterWorkingDays)
+            {
+                continue;
+            }
+
+            request.Escalate(now);
+            // Whoever now decides, as the inbox sees it; never the employee themselves. At level 2
+            // already, that official is reminded: nobody above them can open the request.
+            var next = await DecisionRights.DeciderAsync(db, request, request.Level, cancellationToken);
+            var employeeName = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
+            notifier.Add(db, request.AgencyId, next, NotificationKind.Escalated, request.Id, employeeName, now);
+            escalated++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Dispatch();
         return escalated;
     }
 
@@ -72,25 +101,5 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, Notif
         }
 
         return days;
-    }
-
-    /// <summary>From level 1 the unit head; from level 2 the head of the unit above.</summary>
-    private static async Task<Guid?> NextOfficialAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
-    {
-        var unitId = await db.Employees.IgnoreQueryFilters().Where(e => e.Id == request.EmployeeId).Select(e => e.UnitId).SingleAsync(cancellationToken);
-        var units = await db.OrganizationUnits.IgnoreQueryFilters().Where(u => u.AgencyId == request.AgencyId)
-            .Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var heads = new List<Guid>();
-        var seen = new HashSet<Guid>();
-        for (Guid? id = unitId; id is { } current && units.TryGetValue(current, out var unit) && seen.Add(current); id = unit.ParentId)
-        {
-            if (unit.HeadEmployeeId is { } head && head != request.EmployeeId && !heads.Contains(head))
-            {
-                heads.Add(head);
-            }
-        }
-
-        var index = request.Level >= 2 ? 1 : 0;
-        return heads.Count > index ? heads[index] : heads.LastOrDefault() is var last && last != Guid.Empty ? last : null;
     }
 }

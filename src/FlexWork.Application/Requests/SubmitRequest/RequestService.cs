@@ -48,7 +48,7 @@ public sealed class RequestService(
             db.WorkRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await CommitAsync(db, cancellationToken);
-            await notifier.MailAsync(db, cancellationToken);
+            notifier.Dispatch();
         }
         catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
         {
@@ -84,7 +84,7 @@ public sealed class RequestService(
 
         await db.SaveChangesAsync(cancellationToken);
         await CommitAsync(db, cancellationToken);
-        await notifier.MailAsync(db, cancellationToken);
+        notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
 
@@ -100,7 +100,7 @@ public sealed class RequestService(
         request.Withdraw(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, comment);
         notifier.Add(db, request.AgencyId, decider, NotificationKind.Withdrawn, request.Id, await NameOfAsync(db, employeeId, cancellationToken), now);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.MailAsync(db, cancellationToken);
+        notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
 

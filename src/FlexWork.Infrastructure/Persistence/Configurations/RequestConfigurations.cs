@@ -105,5 +105,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<FlexWor
             .HasForeignKey(n => new { n.AgencyId, n.RecipientEmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.RecipientEmployeeId, n.ReadAt, n.CreatedAt });
+        // The mail outbox job reads across agencies, by due time, only what is still to send.
+        builder.Property(n => n.Mail).HasMaxLength(16);
+        builder.HasIndex(n => n.MailDueAt).HasFilter("mail = 'Pending'");
     }
 }

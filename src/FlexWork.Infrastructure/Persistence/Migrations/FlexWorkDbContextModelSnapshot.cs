@@ -421,6 +421,20 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mail");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<DateTimeOffset?>("MailDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_due_at");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
@@ -441,6 +455,10 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("MailDueAt")
+                        .HasDatabaseName("ix_notifications_mail_due_at")
+                        .HasFilter("mail = 'Pending'");
 
                     b.HasIndex("AgencyId", "RecipientEmployeeId")
                         .HasDatabaseName("ix_notifications_agency_id_recipient_employee_id");
