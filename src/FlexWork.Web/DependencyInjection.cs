@@ -5,6 +5,7 @@ using FluentValidation;
 using FlexWork.Web.Components.Account;
 using FlexWork.Web.Localization;
 using FlexWork.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -76,6 +77,9 @@ public static class DependencyInjection
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
+        // Outside Development every cookie is Secure, whatever scheme the app itself sees behind a proxy.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.PostConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "FlexWork.Auth";
@@ -85,7 +89,11 @@ public static class DependencyInjection
             options.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder().AddFlexWorkPolicies();
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true); // our DENY and CSP cover it
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true; // our DENY and CSP cover it
+            options.Cookie.SecurePolicy = cookieSecurity;
+        });
         services.AddScoped<IAuthorizationHandler, OrgRightsHandler>();
         services.AddLoginRateLimiting(builder.Configuration);
 
@@ -119,11 +127,19 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<FlexWorkDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // Only behind a trusted load balancer (ForwardedHeaders:Enabled, docs/deployment.md):
-            // otherwise a client could fake its address and dodge the login rate limit.
+            // Only from the load balancers' own networks (ForwardedHeaders:TrustedNetworks, e.g.
+            // "10.0.0.0/8,192.168.1.10/32"; loopback when unset): anyone else could fake their address.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
+            var trusted = builder.Configuration["ForwardedHeaders:TrustedNetworks"];
+            if (!string.IsNullOrWhiteSpace(trusted))
+            {
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+                foreach (var network in trusted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            }
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Web.Localization;
+using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -20,8 +21,13 @@ internal static class AuthEndpoints
         var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
 
         auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (
-            TokenRequest request, SignInManager<ApplicationUser> signInManager, IStringLocalizer<SharedResource> localizer) =>
+            TokenRequest request, SignInManager<ApplicationUser> signInManager, AccountSignInLimiter accountLimiter, IStringLocalizer<SharedResource> localizer) =>
         {
+            if (!accountLimiter.TryAttempt(request.Email))
+            {
+                return TypedResults.Problem(localizer["Login.TooManyAttempts"], statusCode: StatusCodes.Status429TooManyRequests, title: localizer["Problem.TooManyRequests"]);
+            }
+
             // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself.
             signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signInManager.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);

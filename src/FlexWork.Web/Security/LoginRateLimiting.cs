@@ -7,6 +7,35 @@ using Microsoft.Extensions.Localization;
 namespace FlexWork.Web.Security;
 
 /// <summary>
+/// Limits password attempts for one account, from whatever address: behind a load balancer, or
+/// from a botnet, the per-address limit alone would let a password be guessed slowly from many
+/// places. Unlike lockout it does not count successes apart, and it never locks the real person
+/// out for long: the window is short and the answer says to wait.
+/// </summary>
+public sealed class AccountSignInLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public AccountSignInLimiter(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("LoginRateLimit");
+        var permitLimit = section.GetValue("PerAccountPermitLimit", 20);
+        var window = TimeSpan.FromSeconds(section.GetValue("PerAccountWindowSeconds", 900));
+        _limiter = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(
+            email, _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+    }
+
+    /// <summary>False when this account had too many attempts lately: refuse without checking the password.</summary>
+    public bool TryAttempt(string? email)
+    {
+        using var lease = _limiter.AttemptAcquire((email ?? "").Trim().ToUpperInvariant());
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
 /// Limits password attempts per client address on both doors: the login form and the token
 /// endpoint. Lockout protects an account; this protects against spraying many accounts.
 /// </summary>
@@ -20,6 +49,7 @@ internal static class LoginRateLimiting
         var permitLimit = section.GetValue("PermitLimit", 10);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
 
+        services.AddSingleton<AccountSignInLimiter>();
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using FlexWork.Tests.Shared;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.Web.Tests.Security;
 
@@ -123,5 +127,77 @@ public class HardeningTests
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{path}: {response.StatusCode}");
             Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_account_whatever_the_address()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("accountlimit", new()
+        {
+            ["LoginRateLimit:PermitLimit"] = "1000",
+            ["LoginRateLimit:PerAccountPermitLimit"] = "3",
+        });
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "atasan@demo.go.id", password = $"Tebakan#{i}xxxxxx" }, Ct)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "pegawai@demo.go.id", password = FlexWork.Web.Tests.Api.ApiFixture.DemoPassword }, Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, true)] // forwarded headers from an unlisted peer are ignored: a faked address shares the peer's budget
+    [InlineData("203.0.113.0/24", false)] // from the load balancer's network they name the client
+    public async Task Forwarded_addresses_count_only_from_trusted_proxy_networks(string? trustedNetworks, bool limited)
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("forwarded", new()
+        {
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["ForwardedHeaders:TrustedNetworks"] = trustedNetworks,
+            ["LoginRateLimit:PermitLimit"] = "3",
+        });
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, PeerAddress>()));
+        var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var attempt = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { email = $"x{i}@demo.go.id", password = "Coba#Coba12345" }) };
+            attempt.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            statuses.Add((await client.SendAsync(attempt, Ct)).StatusCode);
+        }
+
+        Assert.Equal(limited, statuses.Contains(HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Outside_development_cookies_are_secure()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("securecookies", environment: "Production");
+        _ = factory.Server;
+        var cookies = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>();
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, cookies.Get(scheme).Cookie.SecurePolicy);
+        }
+
+        var antiforgery = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>();
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, antiforgery.Value.Cookie.SecurePolicy);
+    }
+
+    /// <summary>TestServer has no peer address: the requests come from the load balancer's address.</summary>
+    private sealed class PeerAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("203.0.113.9");
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
