@@ -103,6 +103,7 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new HourMinuteConverter()); // "07:30", as in the policy
         });
+        services.AddExceptionHandler<DatabaseOutage>(); // first: an outage is a 503 on every path
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
