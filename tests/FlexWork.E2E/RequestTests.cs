@@ -82,9 +82,15 @@ public class RequestTests(BrowserFixture browser)
         }
 
         await Expect(page.Locator($"[data-testid=schedule-{Iso(monday.AddDays(2))}]")).ToContainTextAsync("Kantor");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan alamat kalender" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat alamat kalender" }).ClickAsync();
         StringAssert(await page.GetByLabel("Alamat kalender").InputValueAsync(), "/calendar/", ".ics");
+        await Expect(page.Locator("[data-testid=calendar-feed]")).ToContainTextAsync("hanya ditampilkan sekali");
         await BrowserFixture.CheckPageAsync(page, "64-my-schedule");
+        // Only a hash is kept: back on the page the address is not shown again, a new one can be made.
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Buat alamat baru" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Alamat kalender")).ToHaveCountAsync(0);
 
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Jadwal tim" }).ClickAsync();
         await BrowserFixture.WaitForInteractiveAsync(supervisor);
