@@ -64,6 +64,7 @@ public static class DependencyInjection
         });
 
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 
         services.AddCascadingAuthenticationState();
@@ -75,7 +76,7 @@ public static class DependencyInjection
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, BearerSessions.Configure)
             .AddIdentityCookies();
         // Outside Development every cookie is Secure, whatever scheme the app itself sees behind a proxy.
         var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -67,9 +67,7 @@ internal static class AuthEndpoints
             // (not locked out, not deactivated).
             var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
             if (ticket?.Properties.ExpiresUtc is not { } expires || timeProvider.GetUtcNow() >= expires
-                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
-                || !await signInManager.CanSignInAsync(user)
-                || await signInManager.UserManager.IsLockedOutAsync(user))
+                || await BearerSessions.CurrentUserAsync(signInManager, ticket.Principal) is not { } user)
             {
                 return TypedResults.Problem(localizer["Login.RefreshInvalid"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Problem.Unauthorized"]);
             }
