@@ -34,7 +34,7 @@ try
     }
 
     // Outside the exception handler, so that a user's mistake turned into a 400 is logged as the 400 it is.
-    app.UseSerilogRequestLogging(RequestLogRedaction.Configure);
+    app.UseSerilogRequestLogging(options => RequestLogRedaction.Configure(options, app.Services.GetService<Serilog.ILogger>()));
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);

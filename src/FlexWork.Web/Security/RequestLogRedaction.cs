@@ -9,7 +9,10 @@ internal static partial class RequestLogRedaction
 {
     public const string Redacted = "[secret]";
 
-    public static void Configure(RequestLoggingOptions options) =>
+    /// <param name="logger">This app's logger, rather than the static one (several hosts in one process, as in the tests, each log their own requests).</param>
+    public static void Configure(RequestLoggingOptions options, Serilog.ILogger? logger)
+    {
+        options.Logger = logger;
         options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
         [
             new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
@@ -17,6 +20,7 @@ internal static partial class RequestLogRedaction
             new LogEventProperty("StatusCode", new ScalarValue(status)),
             new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
         ];
+    }
 
     public static string Redact(string path) => FeedSecret().Replace(path, $"/calendar/{Redacted}.ics");
 

@@ -214,6 +214,7 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var sink = new CollectingSink();
         await using var app = fixture.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(sink)));
         var employee = await ApiFixture.SignInAsync(app.CreateClient(), "pegawai@demo.go.id");
+        Assert.NotNull(app.Services.GetService<Serilog.ILogger>()); // the request log writes to this app's logger, not a static one
         Assert.False((await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct)).GetProperty("active").GetBoolean());
         var url = (await (await employee.PostAsync("/api/v1/schedule/feed/renew", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("url").GetString()!;
         var status = await employee.GetFromJsonAsync<JsonElement>("/api/v1/schedule/feed", Ct);
