@@ -112,6 +112,15 @@ public class RequestApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         }
 
         Assert.Single(ids.Distinct());
+
+        // The same key with another body is not a retry: refused, and nothing is created.
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests") { Content = Body(("Home", Week(2).AddDays(1))) };
+        other.Headers.Add("Idempotency-Key", "pengajuan-minggu-ketiga-andi");
+        var reused = await employee.SendAsync(other, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Contains("IDEMPOTENCY_KEY_REUSED", await reused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var mine = await employee.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
+        Assert.DoesNotContain(mine.EnumerateArray(), r => r.GetProperty("firstDay").GetString() == Week(2).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -29,15 +29,16 @@ public sealed class RequestService(
     {
         var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (clientSubmissionId is { } retried && await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         input = await ValidExpandedAsync(input, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var request = WorkRequest.Create(currentUser.RequireAgency(), employeeId, now, clientSubmissionId);
         request.Edit(WithoutClientEvidenceClaim(input).ToRequest(), now);
+        if (clientSubmissionId is { } retried && await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
+        {
+            // A retry returns the first request; the same key with other content is a client's mistake, not a retry.
+            return IsSameContent(earlier, request) ? earlier : throw new DomainException("IDEMPOTENCY_KEY_REUSED");
+        }
+
         try
         {
             if (submit)
@@ -268,6 +269,11 @@ public sealed class RequestService(
         await validator.ValidateAndThrowAsync(expanded, cancellationToken);
         return expanded;
     }
+
+    private static bool IsSameContent(RequestDetails earlier, WorkRequest retry) =>
+        earlier.Days.OrderBy(d => d.Date).SequenceEqual(retry.Days.OrderBy(d => d.Date))
+        && earlier.Reason == retry.Reason
+        && earlier.WorkPlan.SequenceEqual(retry.WorkPlan);
 
     /// <summary>Evidence counts when the file is uploaded to the request, never because a client says so.</summary>
     private static ProposedRequestInput WithoutClientEvidenceClaim(ProposedRequestInput input) => input with { HasEvidence = false };
