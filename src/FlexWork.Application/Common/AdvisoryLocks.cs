@@ -20,6 +20,15 @@ public static class AdvisoryLocks
     public static Task UnitAsync(IFlexWorkDbContext db, Guid unitId, CancellationToken cancellationToken) =>
         TakeAsync(db, unitId, cancellationToken);
 
+    /// <summary>Commits the transaction a lock opened (if one did), which releases the locks.</summary>
+    public static async Task CommitAsync(IFlexWorkDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
     private static async Task TakeAsync(IFlexWorkDbContext db, Guid id, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)

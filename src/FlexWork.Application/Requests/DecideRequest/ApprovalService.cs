@@ -194,11 +194,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         }
 
         await db.SaveChangesAsync(cancellationToken); // a concurrent decision on the same version loses here (409)
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        await AdvisoryLocks.CommitAsync(db, cancellationToken);
         notifier.Dispatch();
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }

@@ -65,6 +65,8 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
             .Where(c => c.UnitId == null && c.Kind != CalendarEntryKind.MandatoryOffice && c.Date >= today.AddDays(-60) && c.Date <= today)
             .Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
 
+        var employees = pending.Select(r => r.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.Where(e => employees.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, cancellationToken);
         var escalated = 0;
         foreach (var request in pending)
         {
@@ -78,8 +80,7 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
             // Whoever now decides, as the inbox sees it; never the employee themselves. At level 2
             // already, that official is reminded: nobody above them can open the request.
             var next = await DecisionRights.DeciderAsync(db, request, request.Level, cancellationToken);
-            var employeeName = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
-            notifier.Add(db, request.AgencyId, next, NotificationKind.Escalated, request.Id, employeeName, now);
+            notifier.Add(db, request.AgencyId, next, NotificationKind.Escalated, request.Id, names[request.EmployeeId], now);
             escalated++;
         }
 

@@ -48,7 +48,7 @@ public sealed class RequestService(
 
             db.WorkRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
-            await CommitAsync(db, cancellationToken);
+            await AdvisoryLocks.CommitAsync(db, cancellationToken);
             notifier.Dispatch();
         }
         catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
@@ -84,7 +84,7 @@ public sealed class RequestService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(db, cancellationToken);
+        await AdvisoryLocks.CommitAsync(db, cancellationToken);
         notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
@@ -139,7 +139,7 @@ public sealed class RequestService(
         var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
         db.RequestEvidence.Add(evidence);
         await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(db, cancellationToken);
+        await AdvisoryLocks.CommitAsync(db, cancellationToken);
         return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
     }
 
@@ -239,14 +239,6 @@ public sealed class RequestService(
 
     private static Task<string> NameOfAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken) =>
         db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
-
-    private static async Task CommitAsync(IFlexWorkDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
 
     private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
         await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id && r.EmployeeId == employeeId, cancellationToken)
