@@ -1,3 +1,4 @@
+using FlexWork.Application.Accounts.EndSessions;
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Agencies.ListAgencies;
 using FlexWork.Application.Agencies.ManageAgencies;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<AgencyAdministration>();
         services.AddScoped<AuditLog>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<SessionService>();
         services.AddScoped<EmployeeImportService>();
         services.AddScoped<UnitImportService>();
         services.AddScoped<PositionImportService>();

@@ -75,6 +75,7 @@ public static class DependencyInjection
             dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(keyRing.CertificatePath!, keyRing.CertificatePassword));
         }
 
+        services.AddScoped<RefreshTokenFamilies>();
         services.AddScoped<IdentityService>();
         services.AddScoped<IIdentityService>(sp => sp.GetRequiredService<IdentityService>());
         services.AddScoped<DemoSeeder>();

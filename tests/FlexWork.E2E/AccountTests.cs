@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using FlexWork.Tests.Shared;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -85,6 +88,29 @@ public partial class AccountTests(BrowserFixture browser)
         await page.GetByLabel("Kode autentikator").FillAsync(Totp.Code(key, now.AddSeconds(30)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Selamat datang, Hendra Gunawan");
+    }
+
+    [Fact]
+    public async Task People_sign_themselves_out_everywhere_and_an_admin_does_it_for_an_employee()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "pegawai@demo2.go.id");
+        await page.GotoAsync("/Account/Manage");
+        await page.GetByTestId("sign-out-everywhere").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("dikeluarkan dari semua perangkat");
+        await BrowserFixture.CheckPageAsync(page, "12b-signed-out-everywhere");
+
+        var api = await browser.ApiAsync("admin@demo2.go.id", TestContext.Current.CancellationToken);
+        var id = (await api.GetFromJsonAsync<JsonElement>("/api/v1/employees?search=pegawai%40demo2", TestContext.Current.CancellationToken))
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
+        var admin = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin@demo2.go.id");
+        await admin.GotoAsync($"/admin/employees/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(admin);
+        await admin.GetByTestId("end-sessions").ClickAsync();
+        await Expect(admin.GetByText("harus masuk lagi di setiap perangkat")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("Account/Login")]

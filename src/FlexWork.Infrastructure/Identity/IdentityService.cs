@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Common;
@@ -63,12 +64,19 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
     public async Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         (await userManager.FindByEmailAsync(email.Trim()))?.Id;
 
-    public Task EndSessionsAsync(IFlexWorkDbContext db, Guid agencyId, string? userId = null, CancellationToken cancellationToken = default) =>
-        ((FlexWorkDbContext)db).Users
-            .Where(u => u.AgencyId == agencyId && (userId == null || u.Id == userId))
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(x => x.SecurityStamp, x => Guid.NewGuid().ToString()).SetProperty(x => x.ConcurrencyStamp, x => Guid.NewGuid().ToString()),
-                cancellationToken);
+    public Task EndSessionsAsync(IFlexWorkDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        EndSessionsAsync((FlexWorkDbContext)db, u => u.Id == userId, cancellationToken);
+
+    public Task EndAgencySessionsAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken = default) =>
+        EndSessionsAsync((FlexWorkDbContext)db, u => u.AgencyId == agencyId, cancellationToken);
+
+    private static async Task EndSessionsAsync(FlexWorkDbContext db, Expression<Func<ApplicationUser, bool>> accounts, CancellationToken cancellationToken)
+    {
+        await db.Users.Where(accounts).ExecuteUpdateAsync(
+            u => u.SetProperty(x => x.SecurityStamp, x => Guid.NewGuid().ToString()).SetProperty(x => x.ConcurrencyStamp, x => Guid.NewGuid().ToString()),
+            cancellationToken);
+        await RefreshTokenFamilies.Of(db, db.Users.Where(accounts)).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Sets the first password. Identity validates the token and the password rules and changes

@@ -1,3 +1,4 @@
+using FlexWork.Application.Accounts.EndSessions;
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Organization.ManagePositions;
@@ -72,6 +73,13 @@ internal static class AdminOrganizationEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Reactivate an employee").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        employees.MapPost("/{id:guid}/sign-out-everywhere", async (Guid id, SessionService sessions, CancellationToken ct) =>
+            {
+                await sessions.EndForEmployeeAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("End every session of the employee's account (browsers, apps, API tokens); they must sign in anew")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         employees.MapPost("/{id:guid}/invitation", async (Guid id, HttpContext context, InvitationService invitations, CancellationToken ct) =>
             {
                 var sent = await invitations.SendAsync([id], AcceptInvitation.LinksUnder(context.BaseUri()), cancellationToken: ct);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Web.Localization;
 using FlexWork.Web.Security;
@@ -20,25 +21,26 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
 
-        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (
-            TokenRequest request, SignInManager<ApplicationUser> signInManager, AccountSignInLimiter accountLimiter, IStringLocalizer<SharedResource> localizer) =>
+        auth.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
+            TokenRequest request,
+            SignInManager<ApplicationUser> signInManager,
+            RefreshTokenFamilies families,
+            IOptionsMonitor<BearerTokenOptions> bearerOptions,
+            AccountSignInLimiter accountLimiter,
+            IStringLocalizer<SharedResource> localizer,
+            CancellationToken cancellationToken) =>
         {
             if (!accountLimiter.TryAttempt(request.Email))
             {
                 return TypedResults.Problem(localizer["Login.TooManyAttempts"], statusCode: StatusCodes.Status429TooManyRequests, title: localizer["Problem.TooManyRequests"]);
             }
 
-            // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself.
-            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signInManager.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-            if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            var (result, user) = await BearerSessions.CheckCredentialsAsync(signInManager, request);
+            if (user is not null)
             {
-                result = await signInManager.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
-            }
-
-            if (result.Succeeded)
-            {
-                return TypedResults.Empty;
+                // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself.
+                var family = await families.StartAsync(user.Id, bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenExpiration, cancellationToken);
+                return TypedResults.SignIn(await BearerSessions.PrincipalAsync(signInManager, user, family), authenticationScheme: IdentityConstants.BearerScheme);
             }
 
             var detail = result switch
@@ -58,23 +60,27 @@ internal static class AuthEndpoints
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
             RefreshRequest request,
             SignInManager<ApplicationUser> signInManager,
+            RefreshTokenFamilies families,
             IOptionsMonitor<BearerTokenOptions> bearerOptions,
             TimeProvider timeProvider,
-            IStringLocalizer<SharedResource> localizer) =>
+            IStringLocalizer<SharedResource> localizer,
+            CancellationToken cancellationToken) =>
         {
-            // A refresh token is only good while unexpired, while the security stamp is unchanged
-            // (a new password ends every session) and while the account may sign in at all
-            // (not locked out, not deactivated).
-            var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+            // A refresh token is only good once, while unexpired, while the security stamp is
+            // unchanged (a new password ends every session) and while the account may sign in at
+            // all (not locked out, not deactivated). Using it yields a new pair of the same family.
+            var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+            var ticket = options.RefreshTokenProtector.Unprotect(request.RefreshToken);
             if (ticket?.Properties.ExpiresUtc is not { } expires || timeProvider.GetUtcNow() >= expires
-                || await BearerSessions.CurrentUserAsync(signInManager, ticket.Principal) is not { } user)
+                || await BearerSessions.CurrentUserAsync(signInManager, ticket.Principal) is not { } user
+                || await families.RotateAsync(user.Id, ticket.Principal.FindFirstValue(FlexWorkClaimTypes.RefreshFamily), options.RefreshTokenExpiration, cancellationToken) is not { } family)
             {
                 return TypedResults.Problem(localizer["Login.RefreshInvalid"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Problem.Unauthorized"]);
             }
 
-            return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+            return TypedResults.SignIn(await BearerSessions.PrincipalAsync(signInManager, user, family), authenticationScheme: IdentityConstants.BearerScheme);
         })
-        .WithSummary("Exchange a refresh token for a new bearer token")
+        .WithSummary("Exchange a refresh token for a new bearer token and refresh token; each refresh token works once, and using an old one again ends its whole family")
         .Produces<AccessTokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized);
     }

@@ -1,3 +1,4 @@
+using FlexWork.Application.Accounts.EndSessions;
 using FlexWork.Application.Profiles.GetMyProfile;
 
 namespace FlexWork.Web.Api;
@@ -9,5 +10,12 @@ internal static class MeEndpoints
         api.MapGet("/me", (MyProfileService profiles, CancellationToken cancellationToken) => profiles.GetAsync(cancellationToken))
             .WithTags("Me")
             .WithSummary("Who am I: employee, agency, unit, supervisor, roles and org-chart rights");
+        api.MapPost("/me/sign-out-everywhere", async (SessionService sessions, CancellationToken cancellationToken) =>
+            {
+                await sessions.EndMineAsync(cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Me")
+            .WithSummary("End every session of my account, this token included: browsers, apps and API tokens must sign in anew");
     }
 }

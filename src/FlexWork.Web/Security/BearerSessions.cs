@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FlexWork.Infrastructure.Identity;
+using FlexWork.Web.Api;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,10 +9,11 @@ namespace FlexWork.Web.Security;
 
 /// <summary>
 /// A bearer token is only as good as the account behind it: on every API call (and every refresh)
-/// the token's security stamp must still be the account's, and the account must still be allowed
-/// to sign in. Deactivating an employee, closing an agency or changing a password changes the
-/// stamp, so their tokens stop working within <c>Bearer:SessionCheckSeconds</c> (a short cache,
-/// 30 s by default, spares the database a read per call).
+/// the token's security stamp must still be the account's, the account must still be allowed to
+/// sign in, and the token's refresh family (<see cref="RefreshTokenFamilies"/>) must stand.
+/// Deactivating an employee, closing an agency, changing a password or signing out everywhere
+/// changes the stamp, so their tokens stop working within <c>Bearer:SessionCheckSeconds</c> (a
+/// short cache, 30 s by default, spares the database two reads per call).
 /// </summary>
 internal static class BearerSessions
 {
@@ -37,6 +39,47 @@ internal static class BearerSessions
             }
         };
 
+    /// <summary>
+    /// The account behind an API sign-in, or why there is none. Identity's sign-in manager would
+    /// write the token itself; checking here lets the token carry its refresh family.
+    /// </summary>
+    public static async Task<(SignInResult Result, ApplicationUser? User)> CheckCredentialsAsync(SignInManager<ApplicationUser> signInManager, TokenRequest request)
+    {
+        var users = signInManager.UserManager;
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Password is null || await users.FindByNameAsync(request.Email.Trim()) is not { } user)
+        {
+            return (SignInResult.Failed, null);
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (!result.Succeeded || !await users.GetTwoFactorEnabledAsync(user))
+        {
+            return (result, result.Succeeded ? user : null);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+        {
+            return (SignInResult.TwoFactorRequired, null);
+        }
+
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal)))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return (SignInResult.Success, user);
+        }
+
+        await users.AccessFailedAsync(user); // a wrong code counts towards the lockout like a wrong password
+        return (await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed, null);
+    }
+
+    /// <summary>What a new bearer token pair carries: the account's claims and its refresh family.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(SignInManager<ApplicationUser> signInManager, ApplicationUser user, string refreshFamily)
+    {
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(FlexWorkClaimTypes.RefreshFamily, refreshFamily));
+        return principal;
+    }
+
     /// <summary>The account, when the principal's session still stands; null when it has ended.</summary>
     public static async Task<ApplicationUser?> CurrentUserAsync(SignInManager<ApplicationUser> signInManager, ClaimsPrincipal principal) =>
         await signInManager.ValidateSecurityStampAsync(principal) is { } user
@@ -49,14 +92,16 @@ internal static class BearerSessions
     {
         var seconds = services.GetRequiredService<IConfiguration>().GetValue("Bearer:SessionCheckSeconds", 30);
         var stamp = principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-        var key = $"bearer-session:{principal.FindFirstValue(ClaimTypes.NameIdentifier)}:{stamp}";
+        var family = principal.FindFirstValue(FlexWorkClaimTypes.RefreshFamily);
+        var key = $"bearer-session:{principal.FindFirstValue(ClaimTypes.NameIdentifier)}:{stamp}:{family}";
         var cache = services.GetRequiredService<IMemoryCache>();
         if (seconds > 0 && cache.TryGetValue(key, out bool known))
         {
             return known;
         }
 
-        var current = await CurrentUserAsync(services.GetRequiredService<SignInManager<ApplicationUser>>(), principal) is not null;
+        var current = await CurrentUserAsync(services.GetRequiredService<SignInManager<ApplicationUser>>(), principal) is { } user
+            && await services.GetRequiredService<RefreshTokenFamilies>().IsActiveAsync(user.Id, family);
         if (seconds > 0)
         {
             cache.Set(key, current, TimeSpan.FromSeconds(seconds));

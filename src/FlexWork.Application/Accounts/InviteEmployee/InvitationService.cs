@@ -23,11 +23,15 @@ public interface IIdentityService
     Task<string?> UserIdByEmailAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Ends the open sessions of these accounts (new security stamp): cookies and circuits are
-    /// refused at their next validation, refresh tokens at once. Written through
-    /// <paramref name="db"/>, so it commits or rolls back with the caller's change.
+    /// Ends every open session of one account: a new security stamp refuses its cookies and
+    /// circuits at their next validation and its bearer tokens within seconds, and its refresh
+    /// token families are revoked at once. Written through <paramref name="db"/>, so it commits
+    /// or rolls back with the caller's change.
     /// </summary>
-    Task EndSessionsAsync(IFlexWorkDbContext db, Guid agencyId, string? userId = null, CancellationToken cancellationToken = default);
+    Task EndSessionsAsync(IFlexWorkDbContext db, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The same for every account of an agency (closing it).</summary>
+    Task EndAgencySessionsAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken = default);
 }
 
 public sealed record InvitationToken(string UserId, string Token);

@@ -76,7 +76,7 @@ public sealed class AgencyAdministration(
         await db.SaveChangesAsync(cancellationToken);
         if (endSessions)
         {
-            await identity.EndSessionsAsync(db, agencyId, cancellationToken: cancellationToken); // with the change, or not at all
+            await identity.EndAgencySessionsAsync(db, agencyId, cancellationToken); // with the change, or not at all
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -134,7 +134,7 @@ public sealed class EmployeeAdministration(
         await db.SaveChangesAsync(cancellationToken);
         if (endSessions && employee.UserId is { } userId)
         {
-            await identity.EndSessionsAsync(db, employee.AgencyId, userId, cancellationToken);
+            await identity.EndSessionsAsync(db, userId, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
