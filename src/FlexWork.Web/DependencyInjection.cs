@@ -24,9 +24,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class DependencyInjection
 {
+    /// <summary>
+    /// The largest request body outside the routes that raise it for themselves (imports, evidence):
+    /// a client cannot make the app read 30 MB (Kestrel's default) of JSON.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.AddSerilog((sp, logger) =>
         {
@@ -101,6 +108,7 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
+            StrictJson.Apply(options.SerializerOptions);
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new HourMinuteConverter()); // "07:30", as in the policy
         });

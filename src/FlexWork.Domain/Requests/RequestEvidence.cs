@@ -63,7 +63,8 @@ public sealed class RequestEvidence : IAgencyOwned
         }
 
         var type = Sniff(content) ?? throw new DomainException("EVIDENCE_TYPE_INVALID");
-        var name = Path.GetFileName(fileName.Trim());
+        // The name only, whichever separator the sender's system uses, without control characters.
+        var name = new string([.. fileName.Split('/', '\\')[^1].Where(c => !char.IsControl(c))]).Trim();
         if (name.Length == 0)
         {
             name = "bukti";

@@ -10,6 +10,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(Policies.ApiUser)
             .DisableAntiforgery()
+            .AddEndpointFilterFactory(InputScreen.Factory)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapAuthEndpoints();

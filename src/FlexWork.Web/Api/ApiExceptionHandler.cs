@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlexWork.Application.Common;
 using FlexWork.Application.Requests;
 using FlexWork.Domain.Common;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace FlexWork.Web.Api;
 
@@ -50,7 +52,22 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = localizer["Problem.Rule"],
             },
-            // Unreadable JSON or a missing body: the caller's mistake, explained, never a 500.
+            // A NUL that reached the database (which cannot store one) past the input screen.
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = localizer["Problem.Validation"],
+                Detail = localizer["Problem.ControlCharacters"],
+            },
+            // Unreadable JSON, a missing body or member: the caller's mistake, explained (with the
+            // member's JSON path when there is one), never a 500.
+            BadHttpRequestException { InnerException: JsonException json } bad => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [StrictJson.MemberPath(json)] = [localizer["Problem.UnreadableMember"]] })
+            {
+                Status = bad.StatusCode,
+                Title = localizer["Problem.Validation"],
+                Detail = localizer["Problem.UnreadableBody"],
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -58,6 +75,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Detail = localizer["Problem.UnreadableBody"],
             },
             DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
+            // Two people saving the same key at once: the database's unique index settled it.
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = localizer["Problem.Conflict"],
+                Detail = localizer["Problem.Duplicate"],
+            },
             ForbiddenAccessException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,

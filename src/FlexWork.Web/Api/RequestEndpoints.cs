@@ -9,10 +9,12 @@ using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Application.Schedules.ViewSchedule;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Web.Localization;
 using FlexWork.Web.Security;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -68,6 +70,13 @@ internal static class RequestEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/evidence", async (Guid id, uint? version, HttpContext context, RequestService service, CancellationToken ct) =>
             {
+                // Refused by its announced size before a byte is read; a body without one stops at the limit as it is read.
+                if (context.Request.ContentLength > RequestEvidence.MaxBytes)
+                {
+                    throw new DomainException("EVIDENCE_TOO_LARGE", RequestEvidence.MaxBytes / (1024 * 1024));
+                }
+
+                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = 2 * RequestEvidence.MaxBytes;
                 var fileName = context.Request.Headers["X-File-Name"].ToString();
                 var created = await service.AttachEvidenceAsync(id, version, string.IsNullOrWhiteSpace(fileName) ? "bukti" : fileName, context.Request.Body, ct);
                 return TypedResults.Created($"/api/v1/requests/{id}/evidence/{created.Id}", created);

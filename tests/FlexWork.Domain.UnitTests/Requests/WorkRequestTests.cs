@@ -317,6 +317,14 @@ public class RequestEvidenceTests
         Assert.Equal("REQUEST_NOT_EDITABLE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "x.pdf", "%PDF-1.7"u8.ToArray(), Now, "u")).Code);
     }
 
+    [Theory]
+    [InlineData("../../etc/surat.pdf", "surat.pdf")]
+    [InlineData("C:\\Users\\andi\\surat tugas.pdf", "surat tugas.pdf")]
+    [InlineData("sur\u0001at\u0000.pdf", "surat.pdf")]
+    [InlineData(" \t ", "bukti")]
+    public void Evidence_keeps_only_the_file_name_without_folders_or_control_characters(string sent, string kept) =>
+        Assert.Equal(kept, RequestEvidence.Create(Draft(), sent, "%PDF-1.7"u8.ToArray(), Now, "u").FileName);
+
     private static WorkRequest Draft()
     {
         var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);

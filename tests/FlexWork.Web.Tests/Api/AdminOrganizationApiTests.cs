@@ -150,6 +150,21 @@ public class AdminOrganizationApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 
+    [Fact]
+    public async Task Two_admins_creating_the_same_employee_at_once_get_one_201_and_a_409_never_a_500()
+    {
+        var admin = await fixture.ClientForAsync("admin@demo.go.id");
+        var unit = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/units", Ct))[0].GetProperty("id").GetGuid();
+        var position = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/positions", Ct))[0].GetProperty("id").GetGuid();
+
+        // Both pass the "is the NIP free?" check before either saves: the unique index decides.
+        var body = EmployeeBody("199001012015011077", "Kembar Serentak", "kembar.serentak@demo.go.id", unit, position);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync("/api/v1/admin/employees", body, Ct)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
+    }
+
     private static EmployeeRequest EmployeeBody(
         string nip, string name, string email, Guid unit, Guid position, uint version = 0,
         string? eligibilityOverrideReason = null, string? eligibilityOverrideUntil = null) =>

@@ -29,15 +29,18 @@ public sealed record WeeklyPattern(
 /// and optionally a weekly pattern whose days are added (an explicit day wins on the same date).
 /// </summary>
 public sealed record ProposedRequestInput(
-    IReadOnlyList<ProposedDayInput> Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false,
+    IReadOnlyList<ProposedDayInput>? Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false,
     WeeklyPattern? Pattern = null)
 {
+    /// <summary>The explicit days; a caller who sends only a pattern may leave them out.</summary>
+    public IReadOnlyList<ProposedDayInput> Days { get; init; } = Days ?? [];
+
     /// <summary>The same input with the pattern turned into days.</summary>
     public ProposedRequestInput Expanded() => Pattern is null
         ? this
         : this with
         {
-            Days = [.. (Days ?? []).Concat(Pattern.Days().Where(p => !(Days ?? []).Any(d => d.Date == p.Date))).OrderBy(d => d.Date)],
+            Days = [.. Days.Concat(Pattern.Days().Where(p => !Days.Any(d => d.Date == p.Date))).OrderBy(d => d.Date)],
             Pattern = null,
         };
 

@@ -15,7 +15,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     /// <summary>The form posts the account pages need besides the pages themselves.</summary>
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var accountGroup = endpoints.MapGroup("/Account");
+        var accountGroup = endpoints.MapGroup("/Account").ExcludeFromDescription(); // form posts of the pages, not API
 
         accountGroup.MapPost("/Logout", async (
             [FromServices] SignInManager<ApplicationUser> signInManager,
