@@ -5,7 +5,8 @@ namespace FlexWork.Application.Common;
 /// <summary>
 /// PostgreSQL advisory locks held until the transaction ends, so that writers whose checks
 /// depend on each other take turns: each sees what the one before committed. Taken in one order
-/// everywhere (employee, then unit), so they cannot deadlock.
+/// everywhere (employee, then unit), so they cannot deadlock, and only inside
+/// <see cref="IFlexWorkDbContextFactory.InTransactionAsync{T}"/>, which commits and so releases them.
 /// </summary>
 public static class AdvisoryLocks
 {
@@ -20,20 +21,11 @@ public static class AdvisoryLocks
     public static Task UnitAsync(IFlexWorkDbContext db, Guid unitId, CancellationToken cancellationToken) =>
         TakeAsync(db, unitId, cancellationToken);
 
-    /// <summary>Commits the transaction a lock opened (if one did), which releases the locks.</summary>
-    public static async Task CommitAsync(IFlexWorkDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
-
     private static async Task TakeAsync(IFlexWorkDbContext db, Guid id, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
-            await db.Database.BeginTransactionAsync(cancellationToken);
+            throw new InvalidOperationException("An advisory lock outside a transaction would end with its statement; take it inside InTransactionAsync.");
         }
 
         // The random half of a version-7 id: employees and units never share a key in practice,

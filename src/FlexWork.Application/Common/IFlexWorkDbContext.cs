@@ -60,4 +60,25 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 public interface IFlexWorkDbContextFactory
 {
     Task<IFlexWorkDbContext> CreateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on a fresh context and commits it. When the
+    /// connection fails on the way (a restart, a failover) the whole of it runs again on another
+    /// fresh context, so what it reads and decides is redone against the database as it is then:
+    /// <paramref name="work"/> keeps no state of its own between attempts.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<IFlexWorkDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
+}
+
+public static class FlexWorkDbContextFactoryExtensions
+{
+    /// <inheritdoc cref="IFlexWorkDbContextFactory.InTransactionAsync{T}"/>
+    public static Task InTransactionAsync(this IFlexWorkDbContextFactory factory, Func<IFlexWorkDbContext, CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
+        factory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                await work(db, ct);
+                return true;
+            },
+            cancellationToken);
 }

@@ -60,12 +60,19 @@ public sealed class DemoSeeder(
             }
         }
 
-        // One transaction per agency: a failed seed leaves no half-made agency behind.
+        // One transaction per agency: a failed seed leaves no half-made agency behind, and a lost
+        // connection seeds that agency again from the start.
         foreach (var seedAgency in new Func<CancellationToken, Task>[] { SeedKementerianContohAsync, SeedProvinsiContohAsync })
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await seedAgency(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await seedAgency(ct);
+                    await transaction.CommitAsync(ct);
+                },
+                cancellationToken);
         }
 
         if (await userManager.FindByEmailAsync(PlatformAdminEmail) is null)

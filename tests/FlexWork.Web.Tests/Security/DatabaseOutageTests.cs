@@ -8,7 +8,10 @@ using Npgsql;
 
 namespace FlexWork.Web.Tests.Security;
 
-/// <summary>The database goes away for a moment and comes back: 503 with Retry-After meanwhile, no restart needed after.</summary>
+/// <summary>
+/// The database goes away and comes back: a moment is ridden out by retrying (the whole
+/// transaction, once), a longer absence answers 503 with Retry-After, and no restart is needed after.
+/// </summary>
 public sealed class DatabaseOutageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,15 +20,9 @@ public sealed class DatabaseOutageTests
     public async Task While_the_database_is_away_the_api_answers_503_with_retry_after_and_serves_again_when_it_is_back()
     {
         await using var factory = await FlexWorkAppFactory.CreateAsync("outage");
-        var server = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
-        await using var proxy = new TcpProxy(server.Host!, server.Port);
-        var viaProxy = new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
-        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:FlexWork", viaProxy));
-        var client = app.CreateClient();
-        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "pegawai@demo.go.id", password = Api.ApiFixture.DemoPassword }, Ct))
-            .Content.ReadFromJsonAsync<JsonElement>(Ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me", Ct)).StatusCode);
+        await using var proxy = TcpProxy.To(factory.ConnectionString);
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:FlexWork", proxy.ConnectionString));
+        var client = await SignedInAsync(app.CreateClient());
 
         proxy.Down = true;
         var away = await client.GetAsync("/api/v1/me", Ct);
@@ -49,6 +46,35 @@ public sealed class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.OK, back);
     }
 
+    [Fact]
+    public async Task A_submission_while_the_database_is_away_for_a_moment_is_retried_and_lands_once()
+    {
+        await using var factory = await FlexWorkAppFactory.CreateAsync("outageretry");
+        await using var proxy = TcpProxy.To(factory.ConnectionString);
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:FlexWork", proxy.ConnectionString));
+        var client = await SignedInAsync(app.CreateClient());
+        var day = TestWeeks.Free(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        proxy.Down = true;
+        var submitting = client.PostAsJsonAsync(
+            "/api/v1/requests", new { days = new[] { new { date = day, mode = "Home" } }, reason = "Laporan", workPlan = new[] { new { output = "Laporan" } } }, Ct);
+        await Task.Delay(1500, Ct);
+        proxy.Down = false;
+
+        Assert.Equal(HttpStatusCode.Created, (await submitting).StatusCode);
+        var mine = await client.GetFromJsonAsync<JsonElement>("/api/v1/requests?mine=true", Ct);
+        Assert.Single(mine.EnumerateArray(), r => r.GetProperty("firstDay").GetString() == day);
+    }
+
+    private static async Task<HttpClient> SignedInAsync(HttpClient client)
+    {
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "pegawai@demo.go.id", password = Api.ApiFixture.DemoPassword }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me", Ct)).StatusCode);
+        return client;
+    }
+
     /// <summary>A TCP relay to PostgreSQL that can drop every connection and refuse new ones, like a server going away.</summary>
     private sealed class TcpProxy : IAsyncDisposable
     {
@@ -58,13 +84,21 @@ public sealed class DatabaseOutageTests
         private readonly Task _accepting;
         private bool _down;
 
-        public TcpProxy(string host, int port)
+        private TcpProxy(string connectionString)
         {
+            var server = new NpgsqlConnectionStringBuilder(connectionString);
             _listener.Start();
-            _accepting = AcceptAsync(host, port);
+            _accepting = AcceptAsync(server.Host!, server.Port);
+            ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = Port, Timeout = 3 }.ConnectionString;
         }
 
+        /// <summary>What the app connects with to go through the relay.</summary>
+        public string ConnectionString { get; }
+
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        /// <summary>A relay to the server of <paramref name="connectionString"/>.</summary>
+        public static TcpProxy To(string connectionString) => new(connectionString);
 
         public bool Down
         {

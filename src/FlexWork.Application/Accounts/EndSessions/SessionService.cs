@@ -16,29 +16,29 @@ public sealed class SessionService(ICurrentUser currentUser, IFlexWorkDbContextF
     /// <summary>The entity the audit names: the account, whose id is the user id.</summary>
     private const string AccountEntity = "ApplicationUser";
 
-    public async Task EndMineAsync(CancellationToken cancellationToken = default)
+    public Task EndMineAsync(CancellationToken cancellationToken = default)
     {
         var userId = currentUser.UserId ?? throw new ForbiddenAccessException();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await EndAsync(db, currentUser.AgencyId, userId, cancellationToken);
+        return dbFactory.InTransactionAsync((db, ct) => EndAsync(db, currentUser.AgencyId, userId, ct), cancellationToken);
     }
 
-    public async Task EndForEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default)
+    public Task EndForEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default)
     {
         var agencyId = currentUser.RequireAgencyAdmin();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, cancellationToken)
-            ?? throw new NotFoundException("Employee", employeeId);
-        await EndAsync(db, agencyId, employee.UserId ?? throw new DomainException("ACCOUNT_NONE"), cancellationToken);
+        return dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, ct) ?? throw new NotFoundException("Employee", employeeId);
+                await EndAsync(db, agencyId, employee.UserId ?? throw new DomainException("ACCOUNT_NONE"), ct);
+            },
+            cancellationToken);
     }
 
     private async Task EndAsync(IFlexWorkDbContext db, Guid? agencyId, string userId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await identity.EndSessionsAsync(db, userId, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Record(
             agencyId, currentUser.UserId, AccountEntity, userId, "SessionsEnded", "{}", timeProvider.GetUtcNow(), currentUser.IpAddress));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -35,28 +35,30 @@ public sealed class AgencyAdministration(
     {
         currentUser.RequireRole(Roles.PlatformAdmin);
         await validator.ValidateAndThrowAsync(input, cancellationToken);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-
-        var agency = Agency.Create(input.Code, input.Name, input.TimeZoneId);
-        if (await db.Agencies.AnyAsync(a => a.Code == agency.Code, cancellationToken))
-        {
-            throw new DomainException("AGENCY_CODE_IN_USE", agency.Code);
-        }
-
-        // Checked before anything is saved, so a taken e-mail leaves no agency without an admin.
-        if (await identity.UserIdByEmailAsync(input.AdminEmail, cancellationToken) is not null)
-        {
-            throw new DomainException("EMAIL_IN_USE", input.AdminEmail);
-        }
 
         // One transaction: an agency never exists without its first admin.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Agencies.Add(agency);
-        db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id)); // the shipped holidays, for the admin to correct
-        await db.SaveChangesAsync(cancellationToken);
-        var invitation = await identity.CreateAgencyAdminAsync(db, agency.Id, input.AdminEmail, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CreatedAgency(agency.Id, invitation);
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var agency = Agency.Create(input.Code, input.Name, input.TimeZoneId);
+                if (await db.Agencies.AnyAsync(a => a.Code == agency.Code, ct))
+                {
+                    throw new DomainException("AGENCY_CODE_IN_USE", agency.Code);
+                }
+
+                // Checked before anything is saved, so a taken e-mail leaves no agency without an admin.
+                if (await identity.UserIdByEmailAsync(input.AdminEmail, ct) is not null)
+                {
+                    throw new DomainException("EMAIL_IN_USE", input.AdminEmail);
+                }
+
+                db.Agencies.Add(agency);
+                db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id)); // the shipped holidays, for the admin to correct
+                await db.SaveChangesAsync(ct);
+                var invitation = await identity.CreateAgencyAdminAsync(db, agency.Id, input.AdminEmail, ct);
+                return new CreatedAgency(agency.Id, invitation);
+            },
+            cancellationToken);
     }
 
     /// <summary>A deactivated agency's people can no longer sign in and their sessions end; its data stays.</summary>
@@ -66,19 +68,20 @@ public sealed class AgencyAdministration(
     public Task ReactivateAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         ChangeAsync(agencyId, a => a.Reactivate(), endSessions: false, cancellationToken);
 
-    private async Task ChangeAsync(Guid agencyId, Action<Agency> change, bool endSessions, CancellationToken cancellationToken)
+    private Task ChangeAsync(Guid agencyId, Action<Agency> change, bool endSessions, CancellationToken cancellationToken)
     {
         currentUser.RequireRole(Roles.PlatformAdmin);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken) ?? throw new NotFoundException("Agency", agencyId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        change(agency);
-        await db.SaveChangesAsync(cancellationToken);
-        if (endSessions)
-        {
-            await identity.EndAgencySessionsAsync(db, agencyId, cancellationToken); // with the change, or not at all
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        return dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new NotFoundException("Agency", agencyId);
+                change(agency);
+                await db.SaveChangesAsync(ct);
+                if (endSessions)
+                {
+                    await identity.EndAgencySessionsAsync(db, agencyId, ct); // with the change, or not at all
+                }
+            },
+            cancellationToken);
     }
 }

@@ -123,21 +123,22 @@ public sealed class EmployeeAdministration(
     public Task ReactivateAsync(Guid id, uint version, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, e => e.Reactivate(), endSessions: false, cancellationToken);
 
-    private async Task ChangeAsync(Guid id, uint version, Action<Employee> change, bool endSessions, CancellationToken cancellationToken)
+    private Task ChangeAsync(Guid id, uint version, Action<Employee> change, bool endSessions, CancellationToken cancellationToken)
     {
         currentUser.RequireAgencyAdmin();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var employee = await FindAsync(db, id, cancellationToken);
-        db.ExpectVersion(employee, version);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        change(employee);
-        await db.SaveChangesAsync(cancellationToken);
-        if (endSessions && employee.UserId is { } userId)
-        {
-            await identity.EndSessionsAsync(db, userId, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        return dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var employee = await FindAsync(db, id, ct);
+                db.ExpectVersion(employee, version);
+                change(employee);
+                await db.SaveChangesAsync(ct);
+                if (endSessions && employee.UserId is { } userId)
+                {
+                    await identity.EndSessionsAsync(db, userId, ct);
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>The checks and facts shared by create and update; unit, position and supervisor must be of this agency.</summary>

@@ -34,22 +34,27 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             return ImportReport.ColumnsMissing(file);
         }
 
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        progress?.Report(new ImportProgress(ImportPhase.Checking, 0, file.Rows.Count));
-        var context = await ImportContext.LoadAsync(db, cancellationToken);
-        var check = Check(file.Rows, context);
-        var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
+        // Checked and saved in one transaction: all rows land, or none, judged against the data they land on.
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Checking, 0, file.Rows.Count));
+                var context = await ImportContext.LoadAsync(db, ct);
+                var check = Check(file.Rows, context);
+                var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
 
-        var blocked = check.Errors.Count > 0 && !validRowsOnly;
-        if (!apply || blocked || (check.Creates.Count == 0 && check.Updates.Count == 0))
-        {
-            progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
-            return report;
-        }
+                var blocked = check.Errors.Count > 0 && !validRowsOnly;
+                if (!apply || blocked || (check.Creates.Count == 0 && check.Updates.Count == 0))
+                {
+                    progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
+                    return report;
+                }
 
-        var createdIds = await SaveAsync(db, agencyId, context, check, progress, cancellationToken);
-        progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
-        return report with { Applied = true, CreatedIds = createdIds };
+                var createdIds = await SaveAsync(db, agencyId, context, check, progress, ct);
+                progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
+                return report with { Applied = true, CreatedIds = createdIds };
+            },
+            cancellationToken);
     }
 
     private static CheckResult Check(IReadOnlyList<CsvRow> rows, ImportContext context)
@@ -229,12 +234,11 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         return new CheckResult(creates, updates, unchanged, [.. errors.OrderBy(e => e.Row).ThenBy(e => EmployeeCsv.AllColumns.ToList().IndexOf(e.Column))]);
     }
 
-    /// <summary>Saves in batches inside one transaction: all rows land, or none.</summary>
+    /// <summary>Saves in batches, inside the caller's transaction.</summary>
     private async Task<IReadOnlyList<Guid>> SaveAsync(IFlexWorkDbContext db, Guid agencyId, ImportContext context, CheckResult check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var total = check.Creates.Count + check.Updates.Count;
         var done = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var idByNip = context.Existing.ToDictionary(e => e.Key, e => e.Value.Id);
         var supervisorByNip = context.Existing.ToDictionary(e => e.Key, e => e.Value.SupervisorNip);
@@ -294,7 +298,6 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             JsonSerializer.Serialize(new { created = check.Creates.Count, updated = check.Updates.Count, unchanged = check.Unchanged, skippedRows = check.Errors.Select(e => e.Row).Distinct().Count() }),
             timeProvider.GetUtcNow(), currentUser.IpAddress));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return [.. created.Values.Select(e => e.Id)];
     }
 

@@ -50,27 +50,29 @@ public sealed class UnitImportService(IFlexWorkDbContextFactory dbFactory, ICurr
             return ImportReport.ColumnsMissing(file);
         }
 
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var units = await db.OrganizationUnits.ToListAsync(cancellationToken); // an agency has hundreds of units, not millions
-        var heads = file.Has(UnitCsv.HeadNip)
-            ? await db.Employees.Where(e => e.IsActive).Select(e => new { e.Nip, e.Id }).ToDictionaryAsync(e => e.Nip, e => e.Id, cancellationToken)
-            : [];
-        var check = Check(file, units, heads);
-        var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
-        if (!apply || (check.Errors.Count > 0 && !validRowsOnly) || check.Creates.Count + check.Updates.Count == 0)
-        {
-            return report;
-        }
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var units = await db.OrganizationUnits.ToListAsync(ct); // an agency has hundreds of units, not millions
+                var heads = file.Has(UnitCsv.HeadNip)
+                    ? await db.Employees.Where(e => e.IsActive).Select(e => new { e.Nip, e.Id }).ToDictionaryAsync(e => e.Nip, e => e.Id, ct)
+                    : [];
+                var check = Check(file, units, heads);
+                var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
+                if (!apply || (check.Errors.Count > 0 && !validRowsOnly) || check.Creates.Count + check.Updates.Count == 0)
+                {
+                    return report;
+                }
 
-        var created = await SaveAsync(db, agencyId, units, check, cancellationToken);
-        db.AuditEntries.Add(AuditEntry.Record(
-            agencyId, currentUser.UserId, "UnitImport", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "Imported",
-            JsonSerializer.Serialize(new { created = check.Creates.Count, updated = check.Updates.Count, unchanged = check.Unchanged }),
-            timeProvider.GetUtcNow(), currentUser.IpAddress));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report with { Applied = true, CreatedIds = created };
+                var created = await SaveAsync(db, agencyId, units, check, ct);
+                db.AuditEntries.Add(AuditEntry.Record(
+                    agencyId, currentUser.UserId, "UnitImport", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "Imported",
+                    JsonSerializer.Serialize(new { created = check.Creates.Count, updated = check.Updates.Count, unchanged = check.Unchanged }),
+                    timeProvider.GetUtcNow(), currentUser.IpAddress));
+                await db.SaveChangesAsync(ct);
+                return report with { Applied = true, CreatedIds = created };
+            },
+            cancellationToken);
     }
 
     private static CheckResult Check(CsvFile file, List<OrganizationUnit> units, Dictionary<string, Guid> heads)

@@ -143,60 +143,64 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
     private async Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, bool onlyIfClean, CancellationToken cancellationToken)
     {
         var me = currentUser.RequireEmployee();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkRequest", id);
-        var principal = await DecisionRights.ActingForAsync(db, me, request, Math.Max(1, request.Level), timeProvider, cancellationToken)
-            ?? throw NotVisibleOrForbidden(request, me);
-        db.ExpectVersion(request, version);
-        if (decision == Decision.Approve)
-        {
-            // The unit's numbers are read and the approval saved while no colleague's submission can slip in between.
-            var unitId = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.UnitId).SingleAsync(cancellationToken);
-            await AdvisoryLocks.UnitAsync(db, unitId, cancellationToken);
-        }
-
-        if (onlyIfClean && request.Status == RequestStatus.Submitted && !IsClean(request.Findings, await CoverageAsync(db, request, cancellationToken)))
-        {
-            throw new DomainException("REQUEST_NOT_CLEAN");
-        }
-
-        var by = await DeciderAsync(db, me, principal, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        switch (decision)
-        {
-            case Decision.Approve:
-                request.Approve(by, now, comment);
-                break;
-            case Decision.Reject:
-                request.Reject(by, now, comment);
-                break;
-            default:
-                request.ReturnForRevision(by, now, comment);
-                break;
-        }
-
-        var names = await NamesAsync(db, [request.EmployeeId, me], cancellationToken);
-        if (request.Status == RequestStatus.Submitted)
-        {
-            // The first of two levels approved: now the unit head decides.
-            notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 2, cancellationToken), NotificationKind.Submitted,
-                request.Id, names[request.EmployeeId], now);
-        }
-        else
-        {
-            var kind = request.Status switch
+        var decided = await dbFactory.InTransactionAsync(
+            async (db, ct) =>
             {
-                RequestStatus.Approved => NotificationKind.Approved,
-                RequestStatus.Rejected => NotificationKind.Rejected,
-                _ => NotificationKind.Returned,
-            };
-            notifier.Add(db, request.AgencyId, request.EmployeeId, kind, request.Id, names[me], now);
-        }
+                var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("WorkRequest", id);
+                var principal = await DecisionRights.ActingForAsync(db, me, request, Math.Max(1, request.Level), timeProvider, ct)
+                    ?? throw NotVisibleOrForbidden(request, me);
+                db.ExpectVersion(request, version);
+                if (decision == Decision.Approve)
+                {
+                    // The unit's numbers are read and the approval saved while no colleague's submission can slip in between.
+                    var unitId = await db.Employees.Where(e => e.Id == request.EmployeeId).Select(e => e.UnitId).SingleAsync(ct);
+                    await AdvisoryLocks.UnitAsync(db, unitId, ct);
+                }
 
-        await db.SaveChangesAsync(cancellationToken); // a concurrent decision on the same version loses here (409)
-        await AdvisoryLocks.CommitAsync(db, cancellationToken);
+                if (onlyIfClean && request.Status == RequestStatus.Submitted && !IsClean(request.Findings, await CoverageAsync(db, request, ct)))
+                {
+                    throw new DomainException("REQUEST_NOT_CLEAN");
+                }
+
+                var by = await DeciderAsync(db, me, principal, ct);
+                var now = timeProvider.GetUtcNow();
+                switch (decision)
+                {
+                    case Decision.Approve:
+                        request.Approve(by, now, comment);
+                        break;
+                    case Decision.Reject:
+                        request.Reject(by, now, comment);
+                        break;
+                    default:
+                        request.ReturnForRevision(by, now, comment);
+                        break;
+                }
+
+                var names = await NamesAsync(db, [request.EmployeeId, me], ct);
+                if (request.Status == RequestStatus.Submitted)
+                {
+                    // The first of two levels approved: now the unit head decides.
+                    notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 2, ct), NotificationKind.Submitted,
+                        request.Id, names[request.EmployeeId], now);
+                }
+                else
+                {
+                    var kind = request.Status switch
+                    {
+                        RequestStatus.Approved => NotificationKind.Approved,
+                        RequestStatus.Rejected => NotificationKind.Rejected,
+                        _ => NotificationKind.Returned,
+                    };
+                    notifier.Add(db, request.AgencyId, request.EmployeeId, kind, request.Id, names[me], now);
+                }
+
+                await db.SaveChangesAsync(ct); // a concurrent decision on the same version loses here (409)
+                return RequestDetails.From(request, names[request.EmployeeId]);
+            },
+            cancellationToken);
         notifier.Dispatch();
-        return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
+        return decided;
     }
 
     /// <summary>The approver takes back an approval from tomorrow on, with a reason.</summary>

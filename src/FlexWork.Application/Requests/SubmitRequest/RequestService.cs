@@ -28,27 +28,44 @@ public sealed class RequestService(
         ProposedRequestInput input, bool submit, Guid? clientSubmissionId = null, CancellationToken cancellationToken = default)
     {
         var employeeId = currentUser.RequireEmployee();
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var agencyId = currentUser.RequireAgency();
         input = await ValidExpandedAsync(input, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        var request = WorkRequest.Create(currentUser.RequireAgency(), employeeId, now, clientSubmissionId);
-        request.Edit(WithoutClientEvidenceClaim(input).ToRequest(), now);
-        if (clientSubmissionId is { } retried && await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
+        var proposal = WithoutClientEvidenceClaim(input).ToRequest();
+        WorkRequest NewRequest()
         {
-            // A retry returns the first request; the same key with other content is a client's mistake, not a retry.
-            return IsSameContent(earlier, request) ? earlier : throw new DomainException("IDEMPOTENCY_KEY_REUSED");
+            var now = timeProvider.GetUtcNow();
+            var request = WorkRequest.Create(agencyId, employeeId, now, clientSubmissionId);
+            request.Edit(proposal, now);
+            return request;
         }
 
+        if (clientSubmissionId is { } retried)
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            if (await FindBySubmissionAsync(db, employeeId, retried, cancellationToken) is { } earlier)
+            {
+                // A retry returns the first request; the same key with other content is a client's mistake, not a retry.
+                return IsSameContent(earlier, NewRequest()) ? earlier : throw new DomainException("IDEMPOTENCY_KEY_REUSED");
+            }
+        }
+
+        Guid id;
         try
         {
-            if (submit)
-            {
-                await SubmitAsync(db, request, cancellationToken);
-            }
+            id = await dbFactory.InTransactionAsync(
+                async (db, ct) =>
+                {
+                    var request = NewRequest();
+                    if (submit)
+                    {
+                        await SubmitAsync(db, request, ct);
+                    }
 
-            db.WorkRequests.Add(request);
-            await db.SaveChangesAsync(cancellationToken);
-            await AdvisoryLocks.CommitAsync(db, cancellationToken);
+                    db.WorkRequests.Add(request);
+                    await db.SaveChangesAsync(ct);
+                    return request.Id;
+                },
+                cancellationToken);
             notifier.Dispatch();
         }
         catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
@@ -65,7 +82,7 @@ public sealed class RequestService(
             return winner;
         }
 
-        return await GetAsync(request.Id, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
     /// <summary>Changes a draft or returned request (and submits it when asked).</summary>
@@ -73,18 +90,21 @@ public sealed class RequestService(
     {
         var employeeId = currentUser.RequireEmployee();
         input = await ValidExpandedAsync(input, cancellationToken);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var request = await OwnAsync(db, id, employeeId, cancellationToken);
-        db.ExpectVersion(request, version);
         var proposal = WithoutClientEvidenceClaim(input).ToRequest();
-        request.Edit(new ProposedRequest(proposal.Days, proposal.Reason, proposal.WorkPlan, request.HasEvidence), timeProvider.GetUtcNow());
-        if (submit)
-        {
-            await SubmitAsync(db, request, cancellationToken);
-        }
+        await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var request = await OwnAsync(db, id, employeeId, ct);
+                db.ExpectVersion(request, version);
+                request.Edit(new ProposedRequest(proposal.Days, proposal.Reason, proposal.WorkPlan, request.HasEvidence), timeProvider.GetUtcNow());
+                if (submit)
+                {
+                    await SubmitAsync(db, request, ct);
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await AdvisoryLocks.CommitAsync(db, cancellationToken);
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
         notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
@@ -127,20 +147,23 @@ public sealed class RequestService(
             buffer.Write(chunk, 0, read);
         }
 
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var request = await OwnAsync(db, id, employeeId, cancellationToken);
-        if (version is { } seen)
-        {
-            db.ExpectVersion(request, seen);
-        }
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var request = await OwnAsync(db, id, employeeId, ct);
+                if (version is { } seen)
+                {
+                    db.ExpectVersion(request, seen);
+                }
 
-        await AdvisoryLocks.EmployeeAsync(db, employeeId, cancellationToken); // two uploads at once cannot both pass the caps
-        await EnsureEvidenceRoomAsync(db, request, buffer.Length, cancellationToken);
-        var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
-        db.RequestEvidence.Add(evidence);
-        await db.SaveChangesAsync(cancellationToken);
-        await AdvisoryLocks.CommitAsync(db, cancellationToken);
-        return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+                await AdvisoryLocks.EmployeeAsync(db, employeeId, ct); // two uploads at once cannot both pass the caps
+                await EnsureEvidenceRoomAsync(db, request, buffer.Length, ct);
+                var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
+                db.RequestEvidence.Add(evidence);
+                await db.SaveChangesAsync(ct);
+                return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<EvidenceItem>> ListEvidenceAsync(Guid id, CancellationToken cancellationToken = default)
@@ -193,9 +216,9 @@ public sealed class RequestService(
         r.Findings.Count(f => f.Severity == FindingSeverity.Block), r.Findings.Count(f => f.Severity == FindingSeverity.Warn), r.SubmittedAt);
 
     /// <summary>
-    /// Judges and submits. Callers save inside the transaction this opens: advisory locks on the
-    /// employee (their caps) and on their unit (its on-site minimum) make competing submissions
-    /// take turns, each judged against what the other committed.
+    /// Judges and submits, inside the caller's transaction: advisory locks on the employee (their
+    /// caps) and on their unit (its on-site minimum) make competing submissions take turns, each
+    /// judged against what the other committed.
     /// </summary>
     private async Task SubmitAsync(IFlexWorkDbContext db, WorkRequest request, CancellationToken cancellationToken)
     {
