@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs FlexWork with demo data on http://localhost:5000.
-#   Database: ConnectionStrings__FlexWork if set, else a private PostgreSQL under .data/.
+#   Database: ConnectionStrings__FlexWork (the app's role) and ConnectionStrings__FlexWorkOwner (the
+#             schema owner, for the migrations) if set, else a private PostgreSQL under .data/.
 #   Address:  ASPNETCORE_URLS (default http://localhost:5000).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +16,7 @@ if [[ -z "${ConnectionStrings__FlexWork:-}" ]]; then
   pg_ensure_cluster
   pg_ensure_database flexwork
   export ConnectionStrings__FlexWork="$(pg_connection flexwork)"
+  export ConnectionStrings__FlexWorkOwner="$(pg_owner_connection flexwork)"
 fi
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5000}"

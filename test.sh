@@ -13,7 +13,9 @@ fi
 if [[ -z "${FLEXWORK_TEST_CONNECTION:-}" ]]; then
   source scripts/postgres.sh
   pg_ensure_cluster
-  export FLEXWORK_TEST_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"
+  # The owner makes the databases and migrates them; the app under test connects as the app role.
+  export FLEXWORK_TEST_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_OWNER_USER;Password=$PG_OWNER_PASSWORD"
+  export FLEXWORK_TEST_APP_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"
 fi
 
 # Chromium for the browser tests (Debian's package; Playwright's own download is not used).

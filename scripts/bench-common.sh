@@ -18,7 +18,7 @@ bench_prepare() {
 # bench_env DATABASE PORT: how the app is served on DATABASE (Production, warnings-only logging);
 # sets BENCH_URL. bench_prepare calls it; call it alone to serve an existing database again.
 bench_env() {
-  export ConnectionStrings__FlexWork="$(pg_connection "$1")"
+  export ConnectionStrings__FlexWork="$(pg_connection "$1")" ConnectionStrings__FlexWorkOwner="$(pg_owner_connection "$1")"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
   # Production starts only with an encrypted key ring: a self-signed certificate for the benchmark.
   export DataProtection__CertificatePath="$FLEXWORK_ROOT/.data/bench-keyring.pfx" DataProtection__CertificatePassword=bench

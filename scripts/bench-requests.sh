@@ -411,10 +411,10 @@ run_pgbench() {
   [[ -n $name ]] && quiet
   rm -f "$WORK"/pglog*
   before=$(ticks)
-  (cd "$WORK" && PGPASSWORD=$PG_APP_PASSWORD pgbench -n -M extended -c "$CONNECTIONS" -j 1 -T "$seconds" -r -l --log-prefix=pglog \
+  (cd "$WORK" && PGPASSWORD=$PG_OWNER_PASSWORD pgbench -n -M extended -c "$CONNECTIONS" -j 1 -T "$seconds" -r -l --log-prefix=pglog \
     -D ag="$AG" -D today="$TODAY" -D weekstart="$(date -d "$TODAY -$(( $(date -d "$TODAY" +%u) - 1 )) days" +%F)" \
     -D base="$SLOT_BASE" -D weeks="$SLOT_WEEKS" -D pool="$POOL" -D head="$HEAD" -D units="{$TEAM_UNIT}" -D team="$TEAM_IDS" \
-    -D from="$MONTH_FROM" -D to="$MONTH_TO" -f "$script" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_APP_USER" "$DB") > "$WORK/pgbench.out" 2>&1 \
+    -D from="$MONTH_FROM" -D to="$MONTH_TO" -f "$script" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_OWNER_USER" "$DB") > "$WORK/pgbench.out" 2>&1 \
     || { cat "$WORK/pgbench.out" >&2; exit 1; }
   local after
   sleep 1 # until the postmaster has reaped pgbench's backends and counted their CPU

@@ -5,8 +5,13 @@
 FLEXWORK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_PORT="${FLEXWORK_PG_PORT:-55432}"
 PG_DIR="$FLEXWORK_ROOT/.data/postgres"
-PG_APP_USER=flexwork
-PG_APP_PASSWORD=flexwork
+# Two roles (docs/deployment.md): the owner owns the databases and runs the migrations (and,
+# with CREATEDB, makes the tests' databases); the app connects as a role that owns nothing and
+# may only read and write data, the audit log append-only.
+PG_OWNER_USER=flexwork
+PG_OWNER_PASSWORD=flexwork
+PG_APP_USER=flexwork_app
+PG_APP_PASSWORD=flexwork_app
 
 pg_bindir() {
   local dir
@@ -60,9 +65,11 @@ pg_ensure_cluster() {
     fi
   fi
   pg_psql -c "SELECT 1" >/dev/null
-  # The app's role; CREATEDB lets the tests make a database per test class.
+  if [[ -z "$(pg_psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$PG_OWNER_USER'")" ]]; then
+    pg_psql -c "CREATE ROLE $PG_OWNER_USER LOGIN PASSWORD '$PG_OWNER_PASSWORD' CREATEDB" >/dev/null
+  fi
   if [[ -z "$(pg_psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$PG_APP_USER'")" ]]; then
-    pg_psql -c "CREATE ROLE $PG_APP_USER LOGIN PASSWORD '$PG_APP_PASSWORD' CREATEDB" >/dev/null
+    pg_psql -c "CREATE ROLE $PG_APP_USER LOGIN PASSWORD '$PG_APP_PASSWORD'" >/dev/null
   fi
 }
 
@@ -75,10 +82,16 @@ pg_psql() {
 pg_ensure_database() {
   local name=$1
   if [[ -z "$(pg_psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]]; then
-    pg_psql -c "CREATE DATABASE $name OWNER $PG_APP_USER" >/dev/null
+    pg_psql -c "CREATE DATABASE $name OWNER $PG_OWNER_USER" >/dev/null
   fi
 }
 
+# pg_connection DATABASE: what the app connects with.
 pg_connection() {
   echo "Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"
+}
+
+# pg_owner_connection DATABASE: what the migrations run with.
+pg_owner_connection() {
+  echo "Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=$PG_OWNER_USER;Password=$PG_OWNER_PASSWORD"
 }

@@ -18,6 +18,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "FlexWork";
 
+    /// <summary>The schema owner's connection, for the migrations (docs/deployment.md); without it they run as the app.</summary>
+    public const string OwnerConnectionStringName = "FlexWorkOwner";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
@@ -25,6 +28,8 @@ public static class DependencyInjection
             : throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName}.");
 
+        services.AddSingleton(new DatabaseConnections(
+            connectionString, configuration.GetConnectionString(OwnerConnectionStringName) is { Length: > 0 } owner ? owner : connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

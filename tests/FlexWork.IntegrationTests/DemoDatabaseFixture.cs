@@ -18,6 +18,9 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = default!;
 
+    /// <summary>As the database's owner, for what the app's role may not do (e.g. a test trigger).</summary>
+    public string OwnerConnectionString => _database.OwnerConnectionString;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("it");
@@ -35,7 +38,11 @@ public sealed class DemoDatabaseFixture : IAsyncLifetime
     public static ServiceProvider BuildServices(TestDatabase database, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:FlexWork"] = database.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:FlexWork"] = database.ConnectionString,
+                ["ConnectionStrings:FlexWorkOwner"] = database.OwnerConnectionString,
+            })
             .AddInMemoryCollection(settings ?? [])
             .Build();
         var services = new ServiceCollection();

@@ -47,6 +47,7 @@ public sealed class FlexWorkAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:FlexWork", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:FlexWorkOwner", _database.OwnerConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemo", "true");
         if (_environment != "Development")

@@ -52,7 +52,8 @@ public class MigrationTests
             Assert.Contains("Instansi Audit", written.Changes, StringComparison.Ordinal);
         }
 
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        // Not even the owner, who may pass the privileges: the trigger refuses.
+        await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync(Ct);
         foreach (var sql in new[] { "UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log" })
         {
@@ -63,5 +64,40 @@ public class MigrationTests
 
         await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_log", connection);
         Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_app_role_owns_nothing_reads_and_writes_data_and_only_appends_to_the_audit_log()
+    {
+        await using var database = await TestDatabase.CreateAsync("approle");
+        await using var services = DemoDatabaseFixture.BuildServices(database);
+        await DatabaseMigrator.MigrateAsync(services, Ct);
+
+        await using var app = new NpgsqlConnection(database.ConnectionString);
+        await app.OpenAsync(Ct);
+        foreach (var allowed in new[] { "SELECT count(*) FROM audit_log", "SELECT count(*) FROM employees", "SELECT count(*) FROM __ef_migrations_history" })
+        {
+            await using var command = new NpgsqlCommand(allowed, app);
+            await command.ExecuteScalarAsync(Ct);
+        }
+
+        foreach (var refused in new[]
+                 {
+                     "UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log",
+                     "ALTER TABLE audit_log DISABLE TRIGGER ALL", "DROP TABLE audit_log", "CREATE TABLE shadow (id int)",
+                     "ALTER TABLE employees ADD COLUMN shadow int", "DELETE FROM __ef_migrations_history",
+                 })
+        {
+            await using var command = new NpgsqlCommand(refused, app);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync(Ct));
+            Assert.True(error.SqlState is PostgresErrorCodes.InsufficientPrivilege, $"{refused}: {error.SqlState} {error.MessageText}");
+        }
+
+        // What the app itself does, through its own connection: an agency with its audit row.
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
+        db.Agencies.Add(Agency.Create("ROLE", "Instansi Peran", IndonesianTimeZones.Wib));
+        await db.SaveChangesAsync(Ct);
+        Assert.Equal(1, await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityType == nameof(Agency), Ct));
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FlexWork.IntegrationTests.Requests;
 
@@ -99,22 +100,27 @@ public class EscalationTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
                 new ProposedRequestInput([new(monday, WorkMode.Home)], "Laporan", [new WorkPlanItem("Laporan")]), submit: true, cancellationToken: Ct)).Id;
         }
 
-        // DEMO's save fails, as when a request changed meanwhile: a test trigger refuses its escalation.
+        // DEMO's save fails, as when a request changed meanwhile: a test trigger (the owner's to make) refuses its escalation.
+        await using var owner = new NpgsqlConnection(fixture.OwnerConnectionString);
+        await owner.OpenAsync(Ct);
+        await using (var create = new NpgsqlCommand(
+            $"CREATE FUNCTION fw_test_bump() RETURNS trigger AS $$ BEGIN IF NEW.id = '{demo}'::uuid " +
+            "THEN RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'changed meanwhile'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; " +
+            "CREATE TRIGGER fw_test_bump BEFORE UPDATE ON work_requests FOR EACH ROW EXECUTE FUNCTION fw_test_bump()", owner))
+        {
+            await create.ExecuteNonQueryAsync(Ct);
+        }
+
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
-        await db.Database.ExecuteSqlRawAsync("CREATE TABLE fw_test_refused (id uuid)", Ct);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO fw_test_refused VALUES ({demo})", Ct);
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE FUNCTION fw_test_bump() RETURNS trigger AS $$ BEGIN IF NEW.id IN (SELECT id FROM fw_test_refused) " +
-            "THEN RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'changed meanwhile'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql", Ct);
-        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER fw_test_bump BEFORE UPDATE ON work_requests FOR EACH ROW EXECUTE FUNCTION fw_test_bump()", Ct);
         try
         {
             await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateDueAsync(DateTimeOffset.UtcNow.AddDays(10), Ct);
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER fw_test_bump ON work_requests; DROP FUNCTION fw_test_bump(); DROP TABLE fw_test_refused", Ct);
+            await using var drop = new NpgsqlCommand("DROP TRIGGER fw_test_bump ON work_requests; DROP FUNCTION fw_test_bump()", owner);
+            await drop.ExecuteNonQueryAsync(Ct);
         }
 
         var levels = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Id == demo || r.Id == demo2).ToDictionaryAsync(r => r.Id, r => r.Level, Ct);
