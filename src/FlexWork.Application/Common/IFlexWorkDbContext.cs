@@ -42,6 +42,13 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<Domain.Notifications.Notification> Notifications { get; }
 
+    /// <summary>
+    /// The agency's unit tree, read once per context, that is per operation: every rule that walks
+    /// the org chart in one operation (decision rights, escalation, schedules, the policy engine's
+    /// unit path) sees the same chart, and the table is read once, not once per request judged.
+    /// </summary>
+    Task<UnitTree> UnitTreeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>For work that spans several saves (bulk import) in one transaction.</summary>
     DatabaseFacade Database { get; }
 

@@ -40,21 +40,13 @@ public static class PolicyContextLoader
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Employee", employeeId);
 
-        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.TimeZoneId }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var path = new List<Guid>();
-        string? unitTimeZone = null;
-        for (Guid? id = employee.UnitId; id is { } current && units.TryGetValue(current, out var unit) && !path.Contains(current); id = unit.ParentId)
-        {
-            path.Add(current);
-            unitTimeZone ??= unit.TimeZoneId;
-        }
-
-        var timeZone = employee.TimeZoneId ?? unitTimeZone
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        var timeZone = employee.TimeZoneId ?? tree.TimeZoneOf(employee.UnitId)
             ?? await db.Agencies.Where(a => a.Id == employee.AgencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
         var facts = new EmployeeFacts(
             employee.PositionEligible, employee.PositionStartDate, employee.DisciplinaryStatus, employee.DisciplinaryFrom, employee.DisciplinaryUntil,
             employee.EligibilityOverrideKind, employee.EligibilityOverrideUntil);
-        return new EmployeePlace(employee.Id, employee.UnitId, path, timeZone, facts);
+        return new EmployeePlace(employee.Id, employee.UnitId, tree.PathUp(employee.UnitId), timeZone, facts);
     }
 
     /// <summary>The employee's days in other requests that still plan them (pending, approved, or before a cancellation).</summary>

@@ -46,7 +46,14 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    private UnitTree? _unitTree;
+
     public ICurrentUser CurrentUser => currentUser;
+
+    public async Task<UnitTree> UnitTreeAsync(CancellationToken cancellationToken = default) =>
+        _unitTree ??= new UnitTree(await OrganizationUnits.AsNoTracking()
+            .Select(u => new UnitNode(u.Id, u.ParentId, u.HeadEmployeeId, u.TimeZoneId))
+            .ToListAsync(cancellationToken));
 
     /// <summary>Read by the tenant filter on every query; null matches no agency-owned row.</summary>
     private Guid? CurrentAgencyId => currentUser.AgencyId;

@@ -50,7 +50,8 @@ public sealed class PolicyPreviewService(
                 || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
             .Where(r => r.Days.Any(d => d.Date >= from && d.Date <= to))
             .ToListAsync(cancellationToken);
-        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.ParentId }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        var units = await db.OrganizationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var people = await db.Employees.AsNoTracking().Where(e => e.IsActive)
             .Select(e => new
             {
@@ -62,18 +63,7 @@ public sealed class PolicyPreviewService(
             .Select(c => new { c.Date, c.Kind, c.UnitId }).ToListAsync(cancellationToken);
         var locations = await db.ApprovedLocations.AsNoTracking().Where(l => l.IsActive).ToDictionaryAsync(l => l.Id, l => l.Kind, cancellationToken);
 
-        IReadOnlyList<Guid> PathOf(Guid unitId)
-        {
-            var path = new List<Guid>();
-            for (Guid? id = unitId; id is { } u && units.TryGetValue(u, out var unit) && !path.Contains(u); id = unit.ParentId)
-            {
-                path.Add(u);
-            }
-
-            return path;
-        }
-
-        var paths = units.Keys.ToDictionary(id => id, PathOf);
+        var paths = units.Keys.ToDictionary(id => id, tree.PathUp);
         var calendars = units.Keys.ToDictionary(id => id, id =>
         {
             var applicable = calendarEntries.Where(c => c.UnitId is not { } u || paths[id].Contains(u)).ToList();
@@ -123,19 +113,19 @@ public sealed class PolicyPreviewService(
             }
         }
 
-        var coverage = units.Values.OrderBy(u => u.Name).Select(unit =>
+        var coverage = units.OrderBy(u => u.Value).Select(unit =>
         {
-            var headcount = people.Values.Count(e => e.UnitId == unit.Id);
-            var minimum = draft.ForUnit(paths[unit.Id]).Safeguard.MinimumOnSite(headcount);
+            var headcount = people.Values.Count(e => e.UnitId == unit.Key);
+            var minimum = draft.ForUnit(paths[unit.Key]).Safeguard.MinimumOnSite(headcount);
             var workingDays = Enumerable.Range(0, 7 * Weeks).Select(from.AddDays)
-                .Where(d => draft.Time.IsWorkingWeekday(d.DayOfWeek) && !calendars[unit.Id].IsHoliday(d));
-            return new UnitCoverage(unit.Id, unit.Name, headcount, Math.Min(minimum, headcount),
-                [.. workingDays.Select(d => new DayOnSite(d, headcount - (awayByUnitDay.TryGetValue((unit.Id, d), out var set) ? set.Count : 0)))]);
+                .Where(d => draft.Time.IsWorkingWeekday(d.DayOfWeek) && !calendars[unit.Key].IsHoliday(d));
+            return new UnitCoverage(unit.Key, unit.Value, headcount, Math.Min(minimum, headcount),
+                [.. workingDays.Select(d => new DayOnSite(d, headcount - (awayByUnitDay.TryGetValue((unit.Key, d), out var set) ? set.Count : 0)))]);
         }).Where(c => c.Headcount > 0).ToList();
 
         return new PolicyPreview(
             from, to, requests.Count, impacts.Values.SelectMany(days => days).Distinct().Count(),
-            [.. impacts.Select(i => new PreviewImpact(i.Key.Unit, units[i.Key.Unit].Name, i.Key.Code, i.Value.Count)).OrderBy(i => i.UnitName).ThenBy(i => i.Code, StringComparer.Ordinal)],
+            [.. impacts.Select(i => new PreviewImpact(i.Key.Unit, units[i.Key.Unit], i.Key.Code, i.Value.Count)).OrderBy(i => i.UnitName).ThenBy(i => i.Code, StringComparer.Ordinal)],
             coverage);
     }
 

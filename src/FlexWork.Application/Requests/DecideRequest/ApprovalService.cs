@@ -4,6 +4,7 @@ using FlexWork.Application.Policies;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Notifications;
+using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -230,8 +231,8 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
 
     /// <summary>
     /// Requests in a status of people the actor (or the officials they act for today) supervises or
-    /// whose units they head: candidates only, the rights check per request settles it. Approved
-    /// requests count only while some day is still ahead.
+    /// decides as the head above them (<see cref="UnitTree.UnitsDecidedBy"/>): candidates only, the
+    /// rights check per request settles it. Approved requests count only while some day is still ahead.
     /// </summary>
     private static async Task<List<WorkRequest>> CandidatesAsync(
         IFlexWorkDbContext db, Guid me, DateOnly today, RequestStatus status, CancellationToken cancellationToken)
@@ -240,11 +241,13 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
             .Where(d => d.DelegateEmployeeId == me && !d.IsRevoked && d.From <= today && d.Until >= today)
             .Select(d => d.PrincipalEmployeeId).ToListAsync(cancellationToken);
         principals.Add(me);
-        var headedUnits = await db.OrganizationUnits.Where(u => u.HeadEmployeeId != null && principals.Contains(u.HeadEmployeeId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        var units = principals.SelectMany(tree.UnitsDecidedBy).ToHashSet();
+        var heads = principals.SelectMany(tree.HeadsDecidedBy).ToHashSet();
         var query = db.WorkRequests.AsNoTracking()
             .Where(r => r.Status == status)
-            .Where(r => db.Employees.Any(e => e.Id == r.EmployeeId
-                && ((e.SupervisorId != null && principals.Contains(e.SupervisorId.Value)) || headedUnits.Contains(e.UnitId))));
+            .Where(r => heads.Contains(r.EmployeeId) || db.Employees.Any(e => e.Id == r.EmployeeId
+                && ((e.SupervisorId != null && principals.Contains(e.SupervisorId.Value)) || units.Contains(e.UnitId))));
         if (status == RequestStatus.Approved)
         {
             query = query.Where(r => r.Days.Any(d => d.Date > today));

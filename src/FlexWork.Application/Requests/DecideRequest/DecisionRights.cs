@@ -23,17 +23,7 @@ public static class DecisionRights
             return supervisor;
         }
 
-        var units = await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var seen = new HashSet<Guid>();
-        for (Guid? id = employee.UnitId; id is { } current && units.TryGetValue(current, out var unit) && seen.Add(current); id = unit.ParentId)
-        {
-            if (unit.HeadEmployeeId is { } head && head != request.EmployeeId)
-            {
-                return head;
-            }
-        }
-
-        return null;
+        return (await db.UnitTreeAsync(cancellationToken)).HeadAbove(employee.UnitId, request.EmployeeId);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
     {
         currentUser.RequireAgency();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var tree = await UnitTree.LoadAsync(db, cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
         var names = await db.OrganizationUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
         if (currentUser.IsInRole(Roles.AgencyAdmin))
         {
@@ -68,7 +68,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         var me = currentUser.RequireEmployee();
         var headed = tree.HeadedBy(me);
         var ofReports = await db.Employees.Where(e => e.IsActive && e.SupervisorId == me).Select(e => e.UnitId).Distinct().ToListAsync(cancellationToken);
-        var scope = headed.SelectMany(tree.Below).Concat(ofReports).ToHashSet();
+        var scope = tree.OverseenBy(me).Concat(ofReports).ToHashSet();
         var topHeaded = headed.Where(h => !headed.Any(other => other != h && tree.Below(other).Contains(h))).Cast<Guid?>().FirstOrDefault();
         var opening = topHeaded ?? (ofReports.Count == 1 ? ofReports[0] : null);
         return new TeamUnits([.. names.Where(n => scope.Contains(n.Id))], opening);
@@ -80,7 +80,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         currentUser.RequireAgency();
         EnsureRange(from, to);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var tree = await UnitTree.LoadAsync(db, cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
         if (unitId is { } requested && !tree.Contains(requested))
         {
             throw new NotFoundException("OrganizationUnit", requested);
@@ -96,8 +96,8 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
                 throw new ForbiddenAccessException();
             }
 
-            var headed = tree.HeadedBy(self).SelectMany(tree.Below).ToHashSet();
-            people = people.Where(e => e.SupervisorId == self || headed.Contains(e.UnitId));
+            var overseen = tree.OverseenBy(self);
+            people = people.Where(e => e.SupervisorId == self || overseen.Contains(e.UnitId));
         }
 
         if (unitId is { } only)
@@ -182,51 +182,6 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
             throw new ValidationException([new ValidationFailure("to", "Range.") { ErrorCode = "SCHEDULE_RANGE_INVALID" }]);
-        }
-    }
-
-    /// <summary>The agency's unit tree, read once per call: who heads what, and what lies below a unit.</summary>
-    private sealed class UnitTree
-    {
-        private readonly Dictionary<Guid, (Guid? ParentId, Guid? HeadEmployeeId)> _units;
-
-        private UnitTree(Dictionary<Guid, (Guid? ParentId, Guid? HeadEmployeeId)> units) => _units = units;
-
-        public static async Task<UnitTree> LoadAsync(IFlexWorkDbContext db, CancellationToken cancellationToken) =>
-            new(await db.OrganizationUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.HeadEmployeeId })
-                .ToDictionaryAsync(u => u.Id, u => (u.ParentId, u.HeadEmployeeId), cancellationToken));
-
-        public bool Contains(Guid id) => _units.ContainsKey(id);
-
-        public List<Guid> HeadedBy(Guid employeeId) => [.. _units.Where(u => u.Value.HeadEmployeeId == employeeId).Select(u => u.Key)];
-
-        /// <summary>The unit and every unit under it.</summary>
-        public HashSet<Guid> Below(Guid root)
-        {
-            var set = new HashSet<Guid> { root };
-            bool grew;
-            do
-            {
-                grew = false;
-                foreach (var unit in _units.Where(u => u.Value.ParentId is { } p && set.Contains(p) && !set.Contains(u.Key)))
-                {
-                    grew = set.Add(unit.Key);
-                }
-            }
-            while (grew);
-            return set;
-        }
-
-        /// <summary>The unit and its parents up to the root (the path unit overrides and holidays follow).</summary>
-        public List<Guid> PathUp(Guid id)
-        {
-            var path = new List<Guid>();
-            for (Guid? current = id; current is { } c && _units.TryGetValue(c, out var unit) && !path.Contains(c); current = unit.ParentId)
-            {
-                path.Add(c);
-            }
-
-            return path;
         }
     }
 }
