@@ -1,7 +1,7 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Requests;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Policies;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Policies;
@@ -51,29 +51,23 @@ public static class PolicyContextLoader
 
     /// <summary>The employee's days in other requests that still plan them (pending, approved, or before a cancellation).</summary>
     public static async Task<List<PlannedDay>> PlannedDaysAsync(
-        IFlexWorkDbContext db, Guid employeeId, Guid? excludeRequestId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var rows = await PlanningRequests(db)
-            .Where(r => r.EmployeeId == employeeId && r.Id != excludeRequestId)
-            .SelectMany(r => r.Days.Where(d => d.Date >= from && d.Date <= to), (r, d) => new { d.Date, d.Mode, d.Start, d.End, r.Status, r.CancelledFrom })
+        IFlexWorkDbContext db, Guid employeeId, Guid? excludeRequestId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.WorkRequests.Where(r => r.EmployeeId == employeeId && r.Id != excludeRequestId)
+            .PlannedDays(from, to)
+            .Select(d => new PlannedDay(d.Date, d.Mode, d.Start, d.End))
             .ToListAsync(cancellationToken);
-        return [.. rows.Where(r => Plans(r.Status, r.CancelledFrom, r.Date)).Select(r => new PlannedDay(r.Date, r.Mode, r.Start, r.End))];
-    }
 
     /// <summary>Per day, how many other active people of the unit are planned away from the office.</summary>
     public static async Task<Dictionary<DateOnly, int>> OthersAwayAsync(
         IFlexWorkDbContext db, Guid unitId, Guid employeeId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var colleagues = db.Employees.Where(e => e.UnitId == unitId && e.IsActive && e.Id != employeeId).Select(e => e.Id);
-        var rows = await PlanningRequests(db)
-            .Where(r => colleagues.Contains(r.EmployeeId))
-            .SelectMany(
-                r => r.Days.Where(d => d.Date >= from && d.Date <= to && d.Mode != WorkMode.Office),
-                (r, d) => new { r.EmployeeId, d.Date, r.Status, r.CancelledFrom })
+        var rows = await db.WorkRequests.Where(r => colleagues.Contains(r.EmployeeId))
+            .PlannedDays(from, to)
+            .Where(d => d.Mode != WorkMode.Office)
+            .Select(d => new { d.EmployeeId, d.Date })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => Plans(r.Status, r.CancelledFrom, r.Date))
-            .GroupBy(r => r.Date)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.EmployeeId).Distinct().Count());
+        return rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => g.Select(r => r.EmployeeId).Distinct().Count());
     }
 
     /// <summary>The whole weeks and months a set of days touches: weekly and monthly rules look at all of them.</summary>
@@ -85,15 +79,6 @@ public static class PolicyContextLoader
         var weekEnd = PolicyEngine.WeekStart(last).AddDays(6);
         return (weekStart < monthStart ? weekStart : monthStart, weekEnd > monthEnd ? weekEnd : monthEnd);
     }
-
-    private static IQueryable<Domain.Requests.WorkRequest> PlanningRequests(IFlexWorkDbContext db) =>
-        db.WorkRequests.Where(r =>
-            r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
-            || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null));
-
-    /// <summary>Mirrors <see cref="Domain.Requests.WorkRequest.Plans"/> on projected rows.</summary>
-    private static bool Plans(RequestStatus status, DateOnly? cancelledFrom, DateOnly date) =>
-        status is RequestStatus.Submitted or RequestStatus.Approved || (cancelledFrom is { } from && date < from);
 
     /// <summary>
     /// Everything around a proposed request: the calendar of the employee's unit, the agency's

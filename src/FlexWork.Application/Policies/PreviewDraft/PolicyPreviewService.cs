@@ -1,7 +1,7 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Requests;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Policies;
-using FlexWork.Domain.Requests;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,11 +45,8 @@ public sealed class PolicyPreviewService(
         DateOnly from = today, to = today.AddDays((7 * Weeks) - 1);
         var current = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings;
 
-        var requests = await db.WorkRequests.AsNoTracking()
-            .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
-                || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
-            .Where(r => r.Days.Any(d => d.Date >= from && d.Date <= to))
-            .ToListAsync(cancellationToken);
+        var planning = db.WorkRequests.PlannedDays(from, to).Select(d => d.RequestId);
+        var requests = await db.WorkRequests.AsNoTracking().Where(r => planning.Contains(r.Id)).ToListAsync(cancellationToken);
         var tree = await db.UnitTreeAsync(cancellationToken);
         var units = await db.OrganizationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var people = await db.Employees.AsNoTracking().Where(e => e.IsActive)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FlexWork.Application.Common;
+using FlexWork.Application.Requests;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -56,10 +57,10 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
 
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         DateOnly from = today.AddDays(-60), to = today.AddDays(365);
-        var days = await db.WorkRequests.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.AgencyId == employee.AgencyId && r.EmployeeId == employee.Id
-                && (r.Status == RequestStatus.Approved || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null)))
-            .SelectMany(r => r.Days.Where(d => d.Date >= from && d.Date <= to), (r, d) => new { r.Id, r.Status, r.CancelledFrom, d.Date, d.Mode, d.Start, d.End })
+        // Decided days only: a pending request is not yet in anyone's calendar.
+        var days = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.AgencyId == employee.AgencyId && r.EmployeeId == employee.Id)
+            .PlannedDays(from, to)
+            .Where(d => d.Status != RequestStatus.Submitted)
             .ToListAsync(cancellationToken);
 
         var stamp = timeProvider.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -69,10 +70,10 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
         Line(ics, "PRODID:-//FlexWork//Jadwal kerja fleksibel//ID");
         Line(ics, "CALSCALE:GREGORIAN");
         Line(ics, $"X-WR-CALNAME:{Escape($"FlexWork – {employee.FullName}")}");
-        foreach (var day in days.Where(d => d.Status == RequestStatus.Approved || d.Date < d.CancelledFrom).OrderBy(d => d.Date))
+        foreach (var day in days.OrderBy(d => d.Date))
         {
             Line(ics, "BEGIN:VEVENT");
-            Line(ics, FormattableString.Invariant($"UID:{day.Id:N}-{day.Date:yyyyMMdd}@flexwork"));
+            Line(ics, FormattableString.Invariant($"UID:{day.RequestId:N}-{day.Date:yyyyMMdd}@flexwork"));
             Line(ics, $"DTSTAMP:{stamp}");
             Line(ics, FormattableString.Invariant($"DTSTART;VALUE=DATE:{day.Date:yyyyMMdd}"));
             Line(ics, FormattableString.Invariant($"DTEND;VALUE=DATE:{day.Date.AddDays(1):yyyyMMdd}"));

@@ -1,4 +1,5 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Requests;
 using FlexWork.Application.Policies;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Policies;
@@ -162,18 +163,11 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
     private static async Task<Dictionary<Guid, List<ScheduleCell>>> CellsAsync(
         IFlexWorkDbContext db, IReadOnlyList<Guid> employeeIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var rows = await db.WorkRequests.AsNoTracking()
-            .Where(r => employeeIds.Contains(r.EmployeeId))
-            .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
-                || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
-            .SelectMany(r => r.Days.Where(d => d.Date >= from && d.Date <= to),
-                (r, d) => new { r.Id, r.EmployeeId, r.Status, r.CancelledFrom, d.Date, d.Mode, d.Start, d.End })
-            .ToListAsync(cancellationToken);
+        var rows = await db.WorkRequests.Where(r => employeeIds.Contains(r.EmployeeId)).PlannedDays(from, to).ToListAsync(cancellationToken);
         return rows
-            .Where(r => r.Status is RequestStatus.Submitted or RequestStatus.Approved || (r.CancelledFrom is { } c && r.Date < c))
             .GroupBy(r => r.EmployeeId)
             .ToDictionary(g => g.Key, g => g.Select(r => new ScheduleCell(
-                r.Date, r.Mode, r.Start, r.End, r.Status is RequestStatus.Withdrawn or RequestStatus.Revoked ? RequestStatus.Approved : r.Status, r.Id))
+                r.Date, r.Mode, r.Start, r.End, r.Status is RequestStatus.Withdrawn or RequestStatus.Revoked ? RequestStatus.Approved : r.Status, r.RequestId))
                 .OrderBy(c => c.Date).ToList());
     }
 

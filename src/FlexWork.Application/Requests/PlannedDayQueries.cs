@@ -1,0 +1,43 @@
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+
+namespace FlexWork.Application.Requests;
+
+/// <summary>
+/// A day that a request still plans (<see cref="WorkRequest.Plans"/>), as the schedules, the caps
+/// and the feed read it. Init properties rather than a constructor, so that queries can go on
+/// filtering on them in SQL.
+/// </summary>
+public sealed record PlannedRequestDay
+{
+    public required Guid RequestId { get; init; }
+
+    public required Guid EmployeeId { get; init; }
+
+    public required RequestStatus Status { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required WorkMode Mode { get; init; }
+
+    public TimeOnly? Start { get; init; }
+
+    public TimeOnly? End { get; init; }
+}
+
+public static class PlannedDayQueries
+{
+    /// <summary>
+    /// The days these requests still plan in the range, in SQL: pending or approved, or before the
+    /// day a withdrawal or revocation took effect. The database side of
+    /// <see cref="WorkRequest.Plans"/>, which <c>PlannedDaysTests</c> holds to the same answer.
+    /// </summary>
+    public static IQueryable<PlannedRequestDay> PlannedDays(this IQueryable<WorkRequest> requests, DateOnly from, DateOnly to) =>
+        requests
+            .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
+                || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
+            .SelectMany(
+                r => r.Days.Where(d => d.Date >= from && d.Date <= to
+                    && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved || d.Date < r.CancelledFrom)),
+                (r, d) => new PlannedRequestDay { RequestId = r.Id, EmployeeId = r.EmployeeId, Status = r.Status, Date = d.Date, Mode = d.Mode, Start = d.Start, End = d.End });
+}
