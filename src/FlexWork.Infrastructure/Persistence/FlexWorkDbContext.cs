@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Auditing;
@@ -64,17 +65,18 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(FlexWorkDbContext).Assembly);
 
-        builder.Entity<OrganizationUnit>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<Position>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<Employee>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
+        // Every agency's rows are the caller's agency's only: one filter for each agency-owned
+        // entity, e => e.AgencyId == CurrentAgencyId, read per query from this context.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IAgencyOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList())
+        {
+            var row = Expression.Parameter(entity.ClrType, "e");
+            var sameAgency = Expression.Equal(
+                Expression.Convert(Expression.Property(row, nameof(IAgencyOwned.AgencyId)), typeof(Guid?)),
+                Expression.Property(Expression.Constant(this), nameof(CurrentAgencyId)));
+            builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(sameAgency, row));
+        }
+
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<PolicyVersion>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<CalendarEntry>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<ApprovedLocation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<WorkRequest>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<Delegation>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<RequestEvidence>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
-        builder.Entity<Domain.Notifications.Notification>().HasQueryFilter(TenantFilter, e => e.AgencyId == CurrentAgencyId);
 
         // A new agency-owned entity type without a filter would leak across agencies: fail fast.
         var unfiltered = builder.Model.GetEntityTypes()

@@ -100,4 +100,44 @@ public class MigrationTests
         await db.SaveChangesAsync(Ct);
         Assert.Equal(1, await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityType == nameof(Agency), Ct));
     }
+
+    [Fact]
+    public async Task Every_index_of_an_agency_owned_table_leads_with_agency_id()
+    {
+        await using var database = await TestDatabase.CreateAsync("indexes");
+        await using var services = DemoDatabaseFixture.BuildServices(database);
+        await DatabaseMigrator.MigrateAsync(services, Ct);
+
+        // The exceptions, each for a reason: an account is one person's across the installation (and
+        // the accounts table, whose agency is empty for platform admins, is signed in to by e-mail
+        // alone), a calendar app fetches its feed by the secret alone, and a trigram index cannot hold a uuid.
+        string[] exceptions = ["employees.ix_employees_user_id", "employees.ix_employees_calendar_feed_secret_hash", "employees.ix_employees_search_text"];
+        await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.relname || '.' || i.relname, coalesce(a.attname, '(expression)')
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+            LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
+            WHERE NOT x.indisprimary AND t.relname <> 'users'
+              AND EXISTS (SELECT 1 FROM pg_attribute c WHERE c.attrelid = t.oid AND c.attname = 'agency_id' AND NOT c.attisdropped)
+            """,
+            connection);
+        var offenders = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                if (reader.GetString(1) != "agency_id" && !exceptions.Contains(reader.GetString(0)))
+                {
+                    offenders.Add($"{reader.GetString(0)} leads with {reader.GetString(1)}");
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
 }

@@ -36,6 +36,8 @@ public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
 
         builder.HasIndex(e => new { e.AgencyId, e.Nip }).IsUnique();
         builder.HasIndex(e => new { e.AgencyId, e.Email }).IsUnique();
+        // Two indexes without agency_id, on purpose: an account (installation-wide) is one person's,
+        // and a calendar app fetches a feed by its secret alone, before anyone's agency is known.
         builder.HasIndex(e => e.UserId).IsUnique();
         builder.Property(e => e.CalendarFeedSecretHash).HasMaxLength(64);
         builder.HasIndex(e => e.CalendarFeedSecretHash).IsUnique();

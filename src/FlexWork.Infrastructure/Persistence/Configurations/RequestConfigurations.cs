@@ -53,7 +53,7 @@ public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequ
         builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.Status });
         builder.HasIndex(r => new { r.AgencyId, r.Status, r.Level });
         // A submit retried with the same client submission id finds the request it made.
-        builder.HasIndex(r => new { r.EmployeeId, r.ClientSubmissionId }).IsUnique().HasFilter("client_submission_id IS NOT NULL");
+        builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.ClientSubmissionId }).IsUnique().HasFilter("client_submission_id IS NOT NULL");
     }
 
     private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
@@ -104,9 +104,10 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<FlexWor
         builder.HasOne<Employee>().WithMany()
             .HasForeignKey(n => new { n.AgencyId, n.RecipientEmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
             .OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(n => new { n.RecipientEmployeeId, n.ReadAt, n.CreatedAt });
-        // The mail outbox job reads across agencies, by due time, only what is still to send.
+        builder.HasIndex(n => new { n.AgencyId, n.RecipientEmployeeId, n.ReadAt, n.CreatedAt });
+        // The mail outbox job reads across agencies, by due time, only what is still to send: the
+        // partial index holds just the pending rows, so it serves that read whatever leads it.
         builder.Property(n => n.Mail).HasMaxLength(16);
-        builder.HasIndex(n => n.MailDueAt).HasFilter("mail = 'Pending'");
+        builder.HasIndex(n => new { n.AgencyId, n.MailDueAt }).HasFilter("mail = 'Pending'");
     }
 }

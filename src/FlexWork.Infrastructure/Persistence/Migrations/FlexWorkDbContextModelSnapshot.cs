@@ -456,15 +456,12 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
-                    b.HasIndex("MailDueAt")
-                        .HasDatabaseName("ix_notifications_mail_due_at")
+                    b.HasIndex("AgencyId", "MailDueAt")
+                        .HasDatabaseName("ix_notifications_agency_id_mail_due_at")
                         .HasFilter("mail = 'Pending'");
 
-                    b.HasIndex("AgencyId", "RecipientEmployeeId")
-                        .HasDatabaseName("ix_notifications_agency_id_recipient_employee_id");
-
-                    b.HasIndex("RecipientEmployeeId", "ReadAt", "CreatedAt")
-                        .HasDatabaseName("ix_notifications_recipient_employee_id_read_at_created_at");
+                    b.HasIndex("AgencyId", "RecipientEmployeeId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_agency_id_recipient_employee_id_read_at_creat");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -860,9 +857,9 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.HasAlternateKey("AgencyId", "Id")
                         .HasName("ak_work_requests_agency_id_id");
 
-                    b.HasIndex("EmployeeId", "ClientSubmissionId")
+                    b.HasIndex("AgencyId", "EmployeeId", "ClientSubmissionId")
                         .IsUnique()
-                        .HasDatabaseName("ix_work_requests_employee_id_client_submission_id")
+                        .HasDatabaseName("ix_work_requests_agency_id_employee_id_client_submission_id")
                         .HasFilter("client_submission_id IS NOT NULL");
 
                     b.HasIndex("AgencyId", "EmployeeId", "Status")
