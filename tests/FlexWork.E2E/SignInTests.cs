@@ -61,6 +61,10 @@ public class SignInTests(BrowserFixture browser)
         // An employee gets no employee list and no admin menu.
         await Expect(page.Locator("[data-testid=employee-list]")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Pegawai", Exact = true })).ToHaveCountAsync(0);
+        // Nothing to decide and nobody to lead: no approvals, no team schedule in the menu.
+        await Expect(page.Locator("[data-testid=nav-approvals]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=nav-team-schedule]")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jadwal saya" })).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "04-employee-home");
 
         // Admin pages answer "access denied", not the data.

@@ -18,8 +18,14 @@ public static class Policies
     /// <summary>Has at least one direct report in the org chart (atasan langsung).</summary>
     public const string Supervisor = nameof(Supervisor);
 
-    /// <summary>Heads at least one organisational unit (pimpinan unit).</summary>
-    public const string UnitHead = nameof(UnitHead);
+    /// <summary>Supervises someone or heads a unit: appoints acting officials.</summary>
+    public const string Leader = nameof(Leader);
+
+    /// <summary>Has requests to decide: a leader, or an acting official today.</summary>
+    public const string Approver = nameof(Approver);
+
+    /// <summary>Sees a team's schedule: a leader, or an agency admin (every unit).</summary>
+    public const string TeamScheduleViewer = nameof(TeamScheduleViewer);
 
     /// <summary>Any signed-in API caller with a bearer token.</summary>
     public const string ApiUser = nameof(ApiUser);
@@ -31,30 +37,36 @@ public static class Policies
         .AddPolicy(AgencyAdmin, p => p.RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
         .AddPolicy(Employee, p => p.RequireClaim(FlexWorkClaimTypes.EmployeeId))
-        .AddPolicy(Supervisor, p => p.AddRequirements(new OrgRightsRequirement(supervises: true)))
-        .AddPolicy(UnitHead, p => p.AddRequirements(new OrgRightsRequirement(supervises: false)))
+        .AddPolicy(Supervisor, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.SupervisesAnyone)))
+        .AddPolicy(Leader, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads)))
+        .AddPolicy(Approver, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Decides)))
+        .AddPolicy(TeamScheduleViewer, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads, orAgencyAdmin: true)))
         .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
         .AddPolicy(AgencyAdminApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
             .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId));
 }
 
-public sealed class OrgRightsRequirement(bool supervises) : IAuthorizationRequirement
+/// <summary>A right the org chart gives (<see cref="OrgRights"/>), optionally also held by every agency admin.</summary>
+public sealed class OrgRightsRequirement(Func<OrgRights, bool> holds, bool orAgencyAdmin = false) : IAuthorizationRequirement
 {
-    public bool Supervises { get; } = supervises;
+    public Func<OrgRights, bool> Holds { get; } = holds;
+
+    public bool OrAgencyAdmin { get; } = orAgencyAdmin;
 }
 
-/// <summary>Reads supervisor and unit-head rights from the org chart at the time of the check.</summary>
+/// <summary>Reads supervisor, unit-head and acting-official rights from the org chart at the time of the check.</summary>
 internal sealed class OrgRightsHandler(OrgRightsService orgRights) : AuthorizationHandler<OrgRightsRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrgRightsRequirement requirement)
     {
-        if (!Guid.TryParse(context.User.FindFirst(FlexWorkClaimTypes.EmployeeId)?.Value, out var employeeId))
+        if (requirement.OrAgencyAdmin && context.User.IsInRole(Roles.AgencyAdmin))
         {
+            context.Succeed(requirement);
             return;
         }
 
-        var rights = await orgRights.GetAsync(employeeId);
-        if (requirement.Supervises ? rights.SupervisesAnyone : rights.HeadsUnit)
+        if (Guid.TryParse(context.User.FindFirst(FlexWorkClaimTypes.EmployeeId)?.Value, out var employeeId)
+            && requirement.Holds(await orgRights.GetAsync(employeeId)))
         {
             context.Succeed(requirement);
         }
