@@ -59,8 +59,8 @@ internal static class RequestEndpoints
             .WithSummary("Create and submit a request (?draft=true saves a draft); an Idempotency-Key header makes a retried submit return the first request")
             .WithDescription("A blocking finding answers 422 with errors keyed by rule code; nothing is stored.")
             .Produces<RequestResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        requests.MapGet("", async (bool? mine, RequestService service, CancellationToken ct) => await service.ListMineAsync(ct))
-            .WithSummary("The caller's requests, newest first (mine=true; approvers use /approvals)");
+        requests.MapGet("", async (RequestService service, CancellationToken ct) => await service.ListMineAsync(ct))
+            .WithSummary("The caller's own requests, newest first (what others ask of the caller is in /approvals)");
         requests.MapGet("/{id:guid}", async (Guid id, RequestService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 ToResponse(await service.GetAsync(id, ct), localizer))
             .WithSummary("A request of the caller, or one they decide on").ProducesProblem(StatusCodes.Status404NotFound);
@@ -113,17 +113,17 @@ internal static class RequestEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         var schedule = api.MapGroup("/schedule").WithTags("Schedules");
-        schedule.MapGet("/me", (DateOnly? from, DateOnly? to, ScheduleService service, TimeProvider time, CancellationToken ct) =>
+        schedule.MapGet("/me", async (DateOnly? from, DateOnly? to, ScheduleService service, CancellationToken ct) =>
             {
-                var (start, end) = Range(from, to, time);
-                return service.MineAsync(start, end, ct);
+                var (start, end) = await service.RangeAsync(from, to, ct);
+                return await service.MineAsync(start, end, ct);
             })
             .WithSummary($"Where the caller works each day (office unless a pending or approved request says otherwise); at most {ScheduleService.MaxDays} days, default four weeks from this Monday")
             .ProducesValidationProblem();
-        schedule.MapGet("/team", (DateOnly? from, DateOnly? to, Guid? unit, ScheduleService service, TimeProvider time, CancellationToken ct) =>
+        schedule.MapGet("/team", async (DateOnly? from, DateOnly? to, Guid? unit, ScheduleService service, CancellationToken ct) =>
             {
-                var (start, end) = Range(from, to, time);
-                return service.TeamAsync(start, end, unit, ct);
+                var (start, end) = await service.RangeAsync(from, to, ct);
+                return await service.TeamAsync(start, end, unit, ct);
             })
             .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -214,12 +214,6 @@ internal static class RequestEndpoints
     public static RequestResponse ToResponse(RequestDetails r, IStringLocalizer localizer) => new(
         r.Id, r.Status, r.Version, r.EmployeeId, r.EmployeeName, r.Days, r.Reason, r.WorkPlan, r.HasEvidence, r.PolicyVersion, r.Route, r.Level,
         r.CancelledFrom, [.. r.Findings.Select(f => FindingResponse.From(f, localizer))], r.History);
-
-    private static (DateOnly From, DateOnly To) Range(DateOnly? from, DateOnly? to, TimeProvider time)
-    {
-        var start = from ?? PolicyEngine.WeekStart(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return (start, to ?? start.AddDays(27));
-    }
 
     /// <summary>The Idempotency-Key header, as a stable id (any string up to 200 characters is accepted).</summary>
     private static Guid? SubmissionId(HttpContext context)

@@ -137,6 +137,25 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         await db.Employees.AnyAsync(e => e.SupervisorId == me, cancellationToken)
         || await db.OrganizationUnits.AnyAsync(u => u.HeadEmployeeId == me, cancellationToken);
 
+    /// <summary>
+    /// The range a schedule shows when the caller names none: four weeks from this Monday, "this"
+    /// in the caller's own time zone (theirs, their unit's, or the agency's), as everywhere else.
+    /// </summary>
+    public async Task<(DateOnly From, DateOnly To)> RangeAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgency();
+        if (from is null)
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var timeZone = currentUser.EmployeeId is { } me
+                ? (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId
+                : await AgencyTimeZoneAsync(db, agencyId, cancellationToken);
+            from = PolicyEngine.WeekStart(PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), timeZone));
+        }
+
+        return (from.Value, to ?? from.Value.AddDays(27));
+    }
+
     private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
 
