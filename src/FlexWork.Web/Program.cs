@@ -62,10 +62,6 @@ try
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     app.MapOpenApi();
     app.MapApi();
-    app.MapImportTemplate();
-    app.MapEvidenceDownload();
-    app.MapCalendarFeed();
-    app.MapAuditExport();
     app.MapStaticAssets();
     app.MapRazorComponents<App>()
         .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our CSP says 'none'

@@ -4,7 +4,7 @@ namespace FlexWork.Web.Api;
 
 internal static class ApiEndpoints
 {
-    /// <summary>Everything under <c>/api/v1</c>: bearer tokens only, ProblemDetails for errors.</summary>
+    /// <summary>Everything under <c>/api/v1</c> (bearer tokens only, ProblemDetails for errors), and the downloads the pages link to.</summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
@@ -18,13 +18,17 @@ internal static class ApiEndpoints
         api.MapEmployeeEndpoints();
         api.MapPolicyEndpoints();
         api.MapRequestEndpoints();
+        api.MapApprovalEndpoints();
+        api.MapDelegationEndpoints();
+        api.MapScheduleEndpoints();
+        api.MapNotificationEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();
         admin.MapAdminOrganizationEndpoints();
         admin.MapAdminAuditEndpoints();
         admin.MapAdminPolicyEndpoints();
-        return endpoints;
+        return endpoints.MapDownloads();
     }
 
     /// <summary>The app's address as the caller reached it, ending in '/' (for links in answers).</summary>

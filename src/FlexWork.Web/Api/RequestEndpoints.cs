@@ -1,21 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using FlexWork.Application.Common;
-using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
-using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Application.Requests.SubmitRequest;
-using FlexWork.Application.Schedules.CalendarFeed;
-using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Web.Localization;
-using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace FlexWork.Web.Api;
@@ -33,17 +26,6 @@ public sealed record RequestUpdate(
 }
 
 public sealed record DecisionRequest(string? Comment, uint Version);
-
-public sealed record FeedResponse(string Url);
-
-public sealed record FeedStatusResponse(bool Active);
-
-public sealed record InboxItemResponse(
-    RequestSummary Request, int Level, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<DayCoverage> Coverage, bool CanBulkApprove);
-
-public sealed record BulkApprovalRequest(IReadOnlyList<DecisionTarget>? Items, string? Comment);
-
-public sealed record BulkApprovalOutcomeResponse(Guid Id, bool Approved, string? ErrorCode, string? Message);
 
 internal static class RequestEndpoints
 {
@@ -111,104 +93,6 @@ internal static class RequestEndpoints
                 ToResponse(await service.RevokeAsync(id, body.Comment, body.Version, ct), localizer))
             .WithTags("Approvals").WithSummary("Revoke an approval from tomorrow on, with a reason")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-
-        var schedule = api.MapGroup("/schedule").WithTags("Schedules");
-        schedule.MapGet("/me", async (DateOnly? from, DateOnly? to, ScheduleService service, CancellationToken ct) =>
-            {
-                var (start, end) = await service.RangeAsync(from, to, ct);
-                return await service.MineAsync(start, end, ct);
-            })
-            .WithSummary($"Where the caller works each day (office unless a pending or approved request says otherwise); at most {ScheduleService.MaxDays} days, default four weeks from this Monday")
-            .ProducesValidationProblem();
-        schedule.MapGet("/team", async (DateOnly? from, DateOnly? to, Guid? unit, ScheduleService service, CancellationToken ct) =>
-            {
-                var (start, end) = await service.RangeAsync(from, to, ct);
-                return await service.TeamAsync(start, end, unit, ct);
-            })
-            .WithSummary("People × days for a supervisor (direct reports), a unit head (the unit and below) or an agency admin (anyone; unit= narrows), with presence per day against the unit's minimum")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-
-        schedule.MapGet("/team/units", (ScheduleService service, CancellationToken ct) => service.TeamUnitsAsync(ct))
-            .WithSummary("The units the caller can narrow the team schedule to, and the one the page opens with (the unit they head, or the one their reports sit in)");
-        schedule.MapGet("/feed", async (CalendarFeedService feed, CancellationToken ct) => new FeedStatusResponse(await feed.HasFeedAsync(ct)))
-            .WithSummary("Whether the caller has an iCalendar feed URL in use (the URL itself is shown only when it is made)");
-        schedule.MapPost("/feed/renew", async (HttpContext context, CalendarFeedService feed, CancellationToken ct) =>
-                new FeedResponse(FeedUrl(context.BaseUri(), await feed.RenewTokenAsync(ct))))
-            .WithSummary("A new secret URL of the caller's iCalendar feed of approved days, shown this once (only its hash is kept); the old one stops working");
-
-        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("", (bool? unread, NotificationService service, CancellationToken ct) => service.ListMineAsync(unread == true, 50, ct))
-            .WithSummary("The caller's notifications, newest first: submitted, approved, rejected, returned, revoked, withdrawn, escalated");
-        notifications.MapPost("/read-all", async (NotificationService service, CancellationToken ct) =>
-            {
-                await service.MarkAllReadAsync(ct);
-                return TypedResults.NoContent();
-            })
-            .WithSummary("Mark every notification read");
-
-        var delegations = api.MapGroup("/delegations").WithTags("Approvals");
-        delegations.MapGet("", (DelegationService service, CancellationToken ct) => service.ListMineAsync(ct))
-            .WithSummary("Acting-official appointments the caller made or received");
-        delegations.MapPost("", async (DelegationInput input, DelegationService service, CancellationToken ct) =>
-                TypedResults.Created("/api/v1/delegations", await service.CreateAsync(input, ct)))
-            .WithSummary("Appoint an acting official (Plh/Plt) for a period with the decree reference; only supervisors and unit heads. " +
-                "When the delegate is one of the caller's own people, delegateOwnRequestsExcluded says that their own requests stay with the caller")
-            .Produces<DelegationCreated>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        delegations.MapPost("/{id:guid}/revoke", async (Guid id, DelegationService service, CancellationToken ct) =>
-            {
-                await service.RevokeAsync(id, ct);
-                return TypedResults.NoContent();
-            })
-            .WithSummary("End an appointment early").ProducesProblem(StatusCodes.Status404NotFound);
-
-        var approvals = api.MapGroup("/approvals").WithTags("Approvals");
-        approvals.MapGet("", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(
-                    i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage, i.CanBulkApprove)))
-            .WithSummary("Requests waiting for the caller's decision, with findings and the unit's on-site numbers per day");
-        approvals.MapPost("/approve", async (BulkApprovalRequest body, ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
-                (await service.ApproveCleanAsync(body.Items ?? [], body.Comment, ct)).Select(o => new BulkApprovalOutcomeResponse(
-                    o.Id, o.Approved, o.Refusal?.Code, o.Refusal is { } refusal ? localizer.Domain(refusal) : null)))
-            .WithSummary($"Approve several clean requests at once ({{items:[{{id, version}}], comment}}, at most {ApprovalService.MaxBatch}): each is decided on its own; one with a blocking finding, a day under the unit minimum or a stale version is left alone and reported")
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        approvals.MapGet("/revocable", (ApprovalService service, CancellationToken ct) => service.RevocableAsync(ct))
-            .WithSummary("Approved requests with days still ahead that the caller may revoke (POST /requests/{id}/revoke)");
-    }
-
-    public static string FeedUrl(string baseUri, string token) => $"{baseUri}calendar/{token}.ics";
-
-    /// <summary>The iCalendar feed: no sign-in, the secret in the URL is the key; an unknown secret is a 404.</summary>
-    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/calendar/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, CalendarFeedService feed, CancellationToken ct) =>
-                await feed.FeedAsync(token, ct) is { } ics
-                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "flexwork.ics")
-                    : TypedResults.NotFound())
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        return endpoints;
-    }
-
-    /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API.</summary>
-    public static IEndpointRouteBuilder MapEvidenceDownload(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/requests/{id:guid}/evidence/{evidenceId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (
-                Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
-            {
-                try
-                {
-                    var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
-                    return TypedResults.File(content, type, name);
-                }
-                catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
-                {
-                    return TypedResults.NotFound(); // someone else's file: as if it did not exist
-                }
-            })
-            .RequireAuthorization(Policies.Employee)
-            .ExcludeFromDescription();
-        return endpoints;
     }
 
     public static RequestResponse ToResponse(RequestDetails r, IStringLocalizer localizer) => new(

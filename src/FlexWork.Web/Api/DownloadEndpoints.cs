@@ -1,0 +1,56 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Requests.SubmitRequest;
+using FlexWork.Application.Schedules.CalendarFeed;
+using FlexWork.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlexWork.Web.Api;
+
+/// <summary>
+/// Files the pages link to, outside /api/v1 (cookie-authenticated, or the feed's secret): the
+/// iCalendar feed, evidence files, the import templates and the audit export.
+/// </summary>
+internal static class DownloadEndpoints
+{
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCalendarFeed();
+        endpoints.MapEvidenceDownload();
+        endpoints.MapImportTemplate();
+        endpoints.MapAuditExport();
+        return endpoints;
+    }
+
+    /// <summary>The iCalendar feed: no sign-in, the secret in the URL is the key; an unknown secret is a 404.</summary>
+    private static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, CalendarFeedService feed, CancellationToken ct) =>
+                await feed.FeedAsync(token, ct) is { } ics
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "flexwork.ics")
+                    : TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API.</summary>
+    private static IEndpointRouteBuilder MapEvidenceDownload(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/requests/{id:guid}/evidence/{evidenceId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (
+                Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
+            {
+                try
+                {
+                    var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
+                    return TypedResults.File(content, type, name);
+                }
+                catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
+                {
+                    return TypedResults.NotFound(); // someone else's file: as if it did not exist
+                }
+            })
+            .RequireAuthorization(Policies.Employee)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}
