@@ -45,10 +45,17 @@ public class CalendarFeedTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
             await supervisor.ServiceProvider.GetRequiredService<ApprovalService>().DecideAsync(id, Decision.Approve, null, version, Ct);
         }
 
+        // Parsed back as a calendar app would: one event at 07:30–16:00 Jakarta time that day.
         var approved = await feed.FeedAsync(token, Ct);
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", approved, StringComparison.Ordinal);
-        Assert.Contains($"DTSTART;VALUE=DATE:{monday:yyyyMMdd}\r\n", approved, StringComparison.Ordinal);
-        Assert.Contains("SUMMARY:Bekerja dari rumah / Working from home 07:30–16:00", approved, StringComparison.Ordinal);
+        var calendar = Ical.Net.Calendar.Load(approved!)!;
+        var day = Assert.Single(calendar.Events);
+        Assert.Equal("Bekerja dari rumah / Working from home", day.Summary);
+        Assert.Equal("Asia/Jakarta", day.DtStart!.TzId);
+        Assert.Equal(new DateTime(monday, new TimeOnly(7, 30)), day.DtStart.Value);
+        Assert.Equal(new DateTime(monday, new TimeOnly(16, 0)), day.DtEnd!.Value);
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Asia/Jakarta");
+        Assert.All(approved!.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line)); // RFC 5545 folding
 
         await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
         {

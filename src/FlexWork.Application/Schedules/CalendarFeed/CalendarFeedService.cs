@@ -1,11 +1,14 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FlexWork.Application.Common;
 using FlexWork.Application.Requests;
 using FlexWork.Domain.Policies;
-using FlexWork.Domain.Requests;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
+using ICalendar = Ical.Net.Calendar;
+using RequestStatus = FlexWork.Domain.Requests.RequestStatus;
 
 namespace FlexWork.Application.Schedules.CalendarFeed;
 
@@ -49,7 +52,7 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
         // Anonymous on purpose: the secret is the key, so the tenant filter (which needs a signed-in user) is passed by.
         var employee = await db.Employees.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.CalendarFeedSecretHash == hash && e.IsActive)
-            .Select(e => new { e.Id, e.AgencyId, e.FullName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(e => new { e.Id, e.AgencyId, e.FullName, e.TimeZoneId }).SingleOrDefaultAsync(cancellationToken);
         if (employee is null)
         {
             return null;
@@ -63,28 +66,29 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
             .Where(d => d.Status != RequestStatus.Submitted)
             .ToListAsync(cancellationToken);
 
-        var stamp = timeProvider.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var ics = new StringBuilder();
-        Line(ics, "BEGIN:VCALENDAR");
-        Line(ics, "VERSION:2.0");
-        Line(ics, "PRODID:-//FlexWork//Jadwal kerja fleksibel//ID");
-        Line(ics, "CALSCALE:GREGORIAN");
-        Line(ics, $"X-WR-CALNAME:{Escape($"FlexWork – {employee.FullName}")}");
+        // Ical.Net writes RFC 5545: escaping, line folding, and times of day in the employee's
+        // time zone with its VTIMEZONE, so a calendar app shows 07:30 where the employee is.
+        var timeZone = employee.TimeZoneId ?? await db.Agencies.IgnoreQueryFilters()
+            .Where(a => a.Id == employee.AgencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
+        var calendar = new ICalendar { ProductId = "-//FlexWork//Jadwal kerja fleksibel//ID", Scale = "GREGORIAN" };
+        calendar.AddProperty("X-WR-CALNAME", $"FlexWork – {employee.FullName}");
+        calendar.AddTimeZone(new VTimeZone(timeZone));
+        var stamp = new CalDateTime(timeProvider.GetUtcNow().UtcDateTime);
         foreach (var day in days.OrderBy(d => d.Date))
         {
-            Line(ics, "BEGIN:VEVENT");
-            Line(ics, FormattableString.Invariant($"UID:{day.RequestId:N}-{day.Date:yyyyMMdd}@flexwork"));
-            Line(ics, $"DTSTAMP:{stamp}");
-            Line(ics, FormattableString.Invariant($"DTSTART;VALUE=DATE:{day.Date:yyyyMMdd}"));
-            Line(ics, FormattableString.Invariant($"DTEND;VALUE=DATE:{day.Date.AddDays(1):yyyyMMdd}"));
-            var hours = day.Start is { } s && day.End is { } e ? FormattableString.Invariant($" {s:HH\\:mm}–{e:HH\\:mm}") : "";
-            Line(ics, $"SUMMARY:{Escape(Summary(day.Mode) + hours)}");
-            Line(ics, "TRANSP:TRANSPARENT");
-            Line(ics, "END:VEVENT");
+            var timed = day.Start is { } start && day.End is { } end && end > start;
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = FormattableString.Invariant($"{day.RequestId:N}-{day.Date:yyyyMMdd}@flexwork"),
+                DtStamp = stamp,
+                DtStart = timed ? new CalDateTime(day.Date, day.Start!.Value, tzId: timeZone) : new CalDateTime(day.Date),
+                DtEnd = timed ? new CalDateTime(day.Date, day.End!.Value, tzId: timeZone) : new CalDateTime(day.Date.AddDays(1)),
+                Summary = Summary(day.Mode),
+                Transparency = Ical.Net.TransparencyType.Transparent,
+            });
         }
 
-        Line(ics, "END:VCALENDAR");
-        return ics.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
     /// <summary>A 256-bit random secret needs no salt or stretching: a plain SHA-256 cannot be reversed.</summary>
@@ -97,10 +101,4 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
         WorkMode.OtherLocation => "Bekerja di lokasi lain / At another location",
         _ => "Bekerja di kantor / At the office",
     };
-
-    /// <summary>RFC 5545 text: backslash, semicolon and comma escaped.</summary>
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal);
-
-    private static void Line(StringBuilder ics, string line) => ics.Append(line).Append("\r\n");
 }
