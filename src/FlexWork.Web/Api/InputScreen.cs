@@ -49,7 +49,7 @@ internal static class InputScreen
 
     private static bool IsScreened(Type type) =>
         type == typeof(string) || (type.Namespace?.StartsWith("FlexWork", StringComparison.Ordinal) == true && !type.IsEnum)
-        || (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) != true);
+        || (typeof(IEnumerable).IsAssignableFrom(type) && type.Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) != true);
 
     /// <summary>The resource key of what is wrong with the value, or null when nothing is.</summary>
     private static string? Screen(object? value, int depth)

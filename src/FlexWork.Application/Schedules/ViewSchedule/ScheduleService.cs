@@ -2,6 +2,7 @@ using FlexWork.Application.Common;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Policies;
 using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
@@ -108,7 +109,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
         }
 
         var members = await people.OrderBy(e => e.FullName).Select(e => new { e.Id, e.FullName, e.UnitId }).Take(500).ToListAsync(cancellationToken);
-        if (members.Count == 0 && !currentUser.IsInRole(Roles.AgencyAdmin) && !await HasReportsAsync(db, me!.Value, cancellationToken))
+        if (members.Count == 0 && !currentUser.IsInRole(Roles.AgencyAdmin) && !await LeadsAnyoneAsync(db, tree, me!.Value, cancellationToken))
         {
             throw new ForbiddenAccessException();
         }
@@ -133,9 +134,8 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
             unitId, days, [.. members.Select(m => new TeamMember(m.Id, m.FullName, m.UnitId, cells.GetValueOrDefault(m.Id) ?? []))], presence);
     }
 
-    private static async Task<bool> HasReportsAsync(IFlexWorkDbContext db, Guid me, CancellationToken cancellationToken) =>
-        await db.Employees.AnyAsync(e => e.SupervisorId == me, cancellationToken)
-        || await db.OrganizationUnits.AnyAsync(u => u.HeadEmployeeId == me, cancellationToken);
+    private static async Task<bool> LeadsAnyoneAsync(IFlexWorkDbContext db, UnitTree tree, Guid me, CancellationToken cancellationToken) =>
+        tree.HeadedBy(me).Count > 0 || await db.Employees.AnyAsync(e => e.SupervisorId == me, cancellationToken);
 
     /// <summary>
     /// The range a schedule shows when the caller names none: four weeks from this Monday, "this"
