@@ -23,6 +23,7 @@ using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Application.Profiles.GetMyProfile;
+using FlexWork.Application.Common;
 using FluentValidation;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -57,11 +58,22 @@ public static class DependencyInjection
         services.AddScoped<ScheduleService>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<NotificationService>();
-        services.AddScoped<Notifier>();
+        services.AddDomainEventHandlers<RequestNotifications>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<EscalationService>();
         services.AddScoped<DelegationService>();
         return services;
+    }
+
+    /// <summary>One stateless instance for every <see cref="IDomainEventHandler{TEvent}"/> the type implements.</summary>
+    private static void AddDomainEventHandlers<THandler>(this IServiceCollection services)
+        where THandler : class
+    {
+        services.AddSingleton<THandler>();
+        foreach (var handles in typeof(THandler).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+        {
+            services.AddSingleton(handles, sp => sp.GetRequiredService<THandler>());
+        }
     }
 }

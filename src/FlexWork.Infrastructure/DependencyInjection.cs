@@ -34,11 +34,15 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<DomainEventsInterceptor>();
+        services.AddSingleton<MailOutboxWakeInterceptor>();
 
         // Scoped factory: each context it creates sees the scope's current user (tenant filter,
         // audit). Blazor components and services still create one context per operation.
         services.AddDbContextFactory<FlexWorkDbContext>(
-            (sp, options) => options.UseFlexWorkDatabase(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            // In this order: the events' handlers add their rows before the audit and the outbox look at the save.
+            (sp, options) => options.UseFlexWorkDatabase(connectionString).AddInterceptors(
+                sp.GetRequiredService<DomainEventsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<MailOutboxWakeInterceptor>()),
             ServiceLifetime.Scoped);
         services.AddScoped<IFlexWorkDbContextFactory, FlexWorkDbContextFactory>();
 

@@ -44,24 +44,4 @@ public sealed class NotificationService(IFlexWorkDbContextFactory dbFactory, ICu
         await db.Notifications.Where(n => n.RecipientEmployeeId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), cancellationToken);
     }
-
-}
-
-/// <summary>
-/// Writes notifications with the change they announce (same save, same transaction). Their
-/// e-mails wait in the outbox (<see cref="MailOutbox"/>): a mail server that is away never fails
-/// the change, and the mail goes out once it is back.
-/// </summary>
-public sealed class Notifier(INotificationMailer mailer, MailOutboxSignal outbox)
-{
-    public void Add(IFlexWorkDbContext db, Guid agencyId, Guid? recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset now)
-    {
-        if (recipientEmployeeId is { } recipient)
-        {
-            db.Notifications.Add(Notification.Create(agencyId, recipient, kind, requestId, subjectName, now, mail: mailer.IsConfigured));
-        }
-    }
-
-    /// <summary>After the commit: the outbox sends now rather than at its next round.</summary>
-    public void Dispatch() => outbox.Wake();
 }

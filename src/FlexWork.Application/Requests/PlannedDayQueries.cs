@@ -36,8 +36,11 @@ public static class PlannedDayQueries
         requests
             .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved
                 || ((r.Status == RequestStatus.Withdrawn || r.Status == RequestStatus.Revoked) && r.CancelledFrom != null))
-            .SelectMany(
-                r => r.Days.Where(d => d.Date >= from && d.Date <= to
-                    && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Approved || d.Date < r.CancelledFrom)),
-                (r, d) => new PlannedRequestDay { RequestId = r.Id, EmployeeId = r.EmployeeId, Status = r.Status, Date = d.Date, Mode = d.Mode, Start = d.Start, End = d.End });
+            .SelectMany(r => r.Days, (r, d) => new { r, d })
+            .Where(x => x.d.Date >= from && x.d.Date <= to
+                && (x.r.Status == RequestStatus.Submitted || x.r.Status == RequestStatus.Approved || x.d.Date < x.r.CancelledFrom))
+            .Select(x => new PlannedRequestDay
+            {
+                RequestId = x.r.Id, EmployeeId = x.r.EmployeeId, Status = x.r.Status, Date = x.d.Date, Mode = x.d.Mode, Start = x.d.Start, End = x.d.End,
+            });
 }

@@ -34,7 +34,7 @@ public sealed record RequestTransition(
 /// already worked. Every transition is recorded with who, when and why. A submitted request keeps
 /// the policy version and the findings it was judged with.
 /// </summary>
-public sealed class WorkRequest : IAgencyOwned
+public sealed class WorkRequest : AggregateRoot, IAgencyOwned
 {
     public const int MaxCommentLength = 1000;
 
@@ -169,7 +169,10 @@ public sealed class WorkRequest : IAgencyOwned
         if (route == ApprovalRoute.Auto)
         {
             Move(RequestStatus.Approved, now, null, null, "AUTO_APPROVED");
+            return;
         }
+
+        Raise(new RequestSubmitted(this));
     }
 
     /// <summary>The decision of the current level: a two-level route goes to the unit head after the supervisor.</summary>
@@ -182,10 +185,13 @@ public sealed class WorkRequest : IAgencyOwned
             _history.Add(new RequestTransition(Status, Status, now, by.UserId, by.OnBehalfOfUserId, Comment(comment), Level));
             Level = 2;
             UpdatedAt = now;
-            return;
+        }
+        else
+        {
+            Move(RequestStatus.Approved, now, by.UserId, by.OnBehalfOfUserId, comment);
         }
 
-        Move(RequestStatus.Approved, now, by.UserId, by.OnBehalfOfUserId, comment);
+        Raise(new RequestDecided(this, by));
     }
 
     /// <summary>
@@ -199,6 +205,7 @@ public sealed class WorkRequest : IAgencyOwned
         Level = Math.Max(Level, 2);
         LastEscalatedAt = now;
         UpdatedAt = now;
+        Raise(new RequestEscalated(this));
     }
 
     public void Reject(Decider by, DateTimeOffset now, string? comment)
@@ -206,6 +213,7 @@ public sealed class WorkRequest : IAgencyOwned
         EnsureStatus(RequestStatus.Submitted);
         EnsureNotOwn(by);
         Move(RequestStatus.Rejected, now, by.UserId, by.OnBehalfOfUserId, RequireComment(comment));
+        Raise(new RequestDecided(this, by));
     }
 
     public void ReturnForRevision(Decider by, DateTimeOffset now, string? comment)
@@ -214,6 +222,7 @@ public sealed class WorkRequest : IAgencyOwned
         EnsureNotOwn(by);
         Move(RequestStatus.ReturnedForRevision, now, by.UserId, by.OnBehalfOfUserId, RequireComment(comment));
         Level = 0;
+        Raise(new RequestReturned(this, by));
     }
 
     /// <summary>
@@ -229,6 +238,7 @@ public sealed class WorkRequest : IAgencyOwned
 
         CancelFutureDays(today);
         Move(RequestStatus.Withdrawn, now, userId, null, Comment(comment));
+        Raise(new RequestWithdrawn(this));
     }
 
     /// <summary>The approver takes an approval back, with a reason, from tomorrow on.</summary>
@@ -239,6 +249,7 @@ public sealed class WorkRequest : IAgencyOwned
         var reason = RequireComment(comment);
         CancelFutureDays(today);
         Move(RequestStatus.Revoked, now, by.UserId, by.OnBehalfOfUserId, reason);
+        Raise(new RequestRevoked(this, by));
     }
 
     /// <summary>Whether the day counts as planned (approved, or pending a decision) for schedules and caps.</summary>

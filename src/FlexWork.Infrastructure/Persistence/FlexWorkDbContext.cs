@@ -51,6 +51,9 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public ICurrentUser CurrentUser => currentUser;
 
+    /// <summary>Notifications with an e-mail were saved and are not committed yet (<see cref="MailOutboxWakeInterceptor"/>).</summary>
+    internal bool HasUncommittedMail { get; set; }
+
     public async Task<UnitTree> UnitTreeAsync(CancellationToken cancellationToken = default) =>
         _unitTree ??= new UnitTree(await OrganizationUnits.AsNoTracking()
             .Select(u => new UnitNode(u.Id, u.ParentId, u.HeadEmployeeId, u.TimeZoneId))
@@ -64,6 +67,10 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(FlexWorkDbContext).Assembly);
+        foreach (var aggregate in builder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            builder.Entity(aggregate.ClrType).Ignore(nameof(AggregateRoot.DomainEvents)); // handled on save, never stored
+        }
 
         // Every agency's rows are the caller's agency's only: one filter for each agency-owned
         // entity, e => e.AgencyId == CurrentAgencyId, read per query from this context.

@@ -114,6 +114,35 @@ public class WorkRequestTests
     }
 
     [Fact]
+    public void Each_step_raises_one_event_for_what_it_asks_of_others_and_a_refused_step_raises_none()
+    {
+        var request = Draft();
+        request.Submit(1, [], ApprovalRoute.SupervisorThenUnitHead, Now, "employee");
+        var supervisor = As("supervisor");
+        request.Approve(supervisor, Now, null);
+        request.Escalate(Now);
+        Assert.Throws<DomainException>(() => request.Revoke(supervisor, Today, Now, "x")); // not approved yet
+        var head = As("head");
+        request.Approve(head, Now, null);
+        request.Revoke(head, Today, Now, "Kebutuhan layanan");
+        Assert.Equal<object>(
+            [new RequestSubmitted(request), new RequestDecided(request, supervisor), new RequestEscalated(request), new RequestDecided(request, head), new RequestRevoked(request, head)],
+            request.DomainEvents);
+
+        request.ClearDomainEvents();
+        Assert.Empty(request.DomainEvents);
+
+        var returned = InStatus(RequestStatus.Submitted);
+        returned.ReturnForRevision(head, Now, "Lengkapi");
+        var withdrawn = InStatus(RequestStatus.Submitted);
+        withdrawn.Withdraw(Today, Now, "u", null);
+        var automatic = Draft();
+        automatic.Submit(1, [], ApprovalRoute.Auto, Now, "u");
+        Assert.Equal((typeof(RequestReturned), typeof(RequestWithdrawn)), (returned.DomainEvents[^1].GetType(), withdrawn.DomainEvents[^1].GetType()));
+        Assert.Empty(automatic.DomainEvents); // approved at once: nobody is asked for anything
+    }
+
+    [Fact]
     public void Rejecting_returning_and_revoking_need_a_reason()
     {
         foreach (var decide in new Action<WorkRequest>[]

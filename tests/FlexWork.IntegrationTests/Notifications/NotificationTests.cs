@@ -61,7 +61,6 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
     {
         await using var smtp = new FakeSmtpServer();
         var mailer = Mailer(smtp.Port);
-        var notifier = new Notifier(mailer, new MailOutboxSignal());
 
         await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
@@ -69,11 +68,11 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
         // An operation that failed before saving leaves its notification in another, discarded context.
         await using (var failed = await scope.ServiceProvider.GetRequiredService<IFlexWorkDbContextFactory>().CreateAsync(Ct))
         {
-            notifier.Add(failed, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Tidak Tersimpan", DateTimeOffset.UtcNow);
+            failed.Notifications.Add(Notification.Create(atasan.AgencyId, atasan.Id, NotificationKind.Escalated, Guid.NewGuid(), "Tidak Tersimpan", DateTimeOffset.UtcNow, mail: true));
         }
 
         var requestId = Guid.NewGuid();
-        notifier.Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Escalated, requestId, "Andi Pratama", DateTimeOffset.UtcNow);
+        db.Notifications.Add(Notification.Create(atasan.AgencyId, atasan.Id, NotificationKind.Escalated, requestId, "Andi Pratama", DateTimeOffset.UtcNow, mail: true));
         await db.SaveChangesAsync(Ct);
         Assert.Equal(1, await Outbox(mailer).SendDueAsync(Ct));
 
@@ -99,7 +98,7 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
         var atasan = await db.Employees.SingleAsync(e => e.Email == "atasan@demo.go.id", Ct);
         var requestId = Guid.NewGuid();
-        new Notifier(Mailer(port), new MailOutboxSignal()).Add(db, atasan.AgencyId, atasan.Id, NotificationKind.Submitted, requestId, "Andi Pratama", DateTimeOffset.UtcNow);
+        db.Notifications.Add(Notification.Create(atasan.AgencyId, atasan.Id, NotificationKind.Submitted, requestId, "Andi Pratama", DateTimeOffset.UtcNow, mail: true));
         await db.SaveChangesAsync(Ct); // the change and its outbox entry are committed, whatever the mail server does
 
         Assert.Equal(0, await Outbox(Mailer(port)).SendDueAsync(Ct));

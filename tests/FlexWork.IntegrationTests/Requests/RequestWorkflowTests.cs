@@ -318,7 +318,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
     {
         var coverage = (await AsAsync("atasan@demo.go.id", s => s.GetRequiredService<ApprovalService>().InboxAsync(Ct)))
             .Single(i => i.Request.Id == requestId).Coverage.Single(c => c.Date == day);
-        await using var scope = fixture.Services.CreateAsyncScope();
+        await using var scope = await fixture.ActAsAsync("admin@demo.go.id"); // the agency's context: the notifications are written with it
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
         var employee = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.Id == requestId)
             .Join(db.Employees.IgnoreQueryFilters(), r => r.EmployeeId, e => e.Id, (r, e) => e).SingleAsync(Ct);

@@ -94,7 +94,7 @@ public class SeparationOfDutiesTests(DemoDatabaseFixture fixture) : IClassFixtur
     /// <summary>A request of another of the supervisor's reports, submitted as the service would.</summary>
     private async Task<RequestDetails> SubmitForColleagueAsync(DateOnly day)
     {
-        await using var scope = fixture.Services.CreateAsyncScope();
+        await using var scope = await fixture.ActAsAsync("admin@demo.go.id"); // the agency's context: its notification is written with it
         var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
         var colleague = await db.Employees.IgnoreQueryFilters()
             .Where(e => e.Email != "pegawai@demo.go.id" && e.Email != "baru@demo.go.id" && e.IsActive && db.Employees.IgnoreQueryFilters().Any(s => s.Id == e.SupervisorId && s.Email == "atasan@demo.go.id"))

@@ -1,9 +1,7 @@
 using FlexWork.Application.Common;
-using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Domain.Common;
-using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
@@ -43,7 +41,7 @@ public sealed record BulkApprovalOutcome(Guid Id, DomainException? Refusal)
 /// Supervisors and unit heads (or their acting officials) decide the requests waiting for them,
 /// with the findings and the unit's on-site numbers in view.
 /// </summary>
-public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, Notifier notifier)
+public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
 {
     /// <summary>At most this many requests are listed or approved at once.</summary>
     public const int MaxBatch = 500;
@@ -144,7 +142,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
     private async Task<RequestDetails> DecideAsync(Guid id, Decision decision, string? comment, uint version, bool onlyIfClean, CancellationToken cancellationToken)
     {
         var me = currentUser.RequireEmployee();
-        var decided = await dbFactory.InTransactionAsync(
+        return await dbFactory.InTransactionAsync(
             async (db, ct) =>
             {
                 var request = await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("WorkRequest", id);
@@ -178,30 +176,10 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
                         break;
                 }
 
-                var names = await NamesAsync(db, [request.EmployeeId, me], ct);
-                if (request.Status == RequestStatus.Submitted)
-                {
-                    // The first of two levels approved: now the unit head decides.
-                    notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 2, ct), NotificationKind.Submitted,
-                        request.Id, names[request.EmployeeId], now);
-                }
-                else
-                {
-                    var kind = request.Status switch
-                    {
-                        RequestStatus.Approved => NotificationKind.Approved,
-                        RequestStatus.Rejected => NotificationKind.Rejected,
-                        _ => NotificationKind.Returned,
-                    };
-                    notifier.Add(db, request.AgencyId, request.EmployeeId, kind, request.Id, names[me], now);
-                }
-
                 await db.SaveChangesAsync(ct); // a concurrent decision on the same version loses here (409)
-                return RequestDetails.From(request, names[request.EmployeeId]);
+                return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], ct))[request.EmployeeId]);
             },
             cancellationToken);
-        notifier.Dispatch();
-        return decided;
     }
 
     /// <summary>The approver takes back an approval from tomorrow on, with a reason.</summary>
@@ -215,9 +193,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         request.Revoke(await DeciderAsync(db, me, principal, cancellationToken), PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, comment);
-        notifier.Add(db, request.AgencyId, request.EmployeeId, NotificationKind.Revoked, request.Id, (await NamesAsync(db, [me], cancellationToken))[me], now);
         await db.SaveChangesAsync(cancellationToken);
-        notifier.Dispatch();
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
 

@@ -1,8 +1,6 @@
 using FlexWork.Application.Common;
-using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Domain.Calendar;
-using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +53,6 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
 
     private static async Task<int> EscalateAgencyAsync(IServiceProvider services, Guid agencyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var notifier = services.GetRequiredService<Notifier>();
         await using var db = await services.GetRequiredService<IFlexWorkDbContextFactory>().CreateAsync(cancellationToken);
         var pending = await db.WorkRequests.Where(r => r.Status == RequestStatus.Submitted).ToListAsync(cancellationToken);
         var timeZone = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
@@ -65,8 +62,6 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
             .Where(c => c.UnitId == null && c.Kind != CalendarEntryKind.MandatoryOffice && c.Date >= today.AddDays(-60) && c.Date <= today)
             .Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
 
-        var employees = pending.Select(r => r.EmployeeId).Distinct().ToList();
-        var names = await db.Employees.Where(e => employees.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, cancellationToken);
         var escalated = 0;
         foreach (var request in pending)
         {
@@ -76,16 +71,11 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
                 continue;
             }
 
-            request.Escalate(now);
-            // Whoever now decides, as the inbox sees it; never the employee themselves. At level 2
-            // already, that official is reminded: nobody above them can open the request.
-            var next = await DecisionRights.DeciderAsync(db, request, request.Level, cancellationToken);
-            notifier.Add(db, request.AgencyId, next, NotificationKind.Escalated, request.Id, names[request.EmployeeId], now);
+            request.Escalate(now); // its notification goes to whoever now decides (RequestNotifications)
             escalated++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        notifier.Dispatch();
         return escalated;
     }
 

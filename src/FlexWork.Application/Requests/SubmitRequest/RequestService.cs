@@ -1,9 +1,7 @@
 using FlexWork.Application.Common;
-using FlexWork.Application.Notifications;
 using FlexWork.Application.Policies;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Domain.Common;
-using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
@@ -20,8 +18,7 @@ public sealed class RequestService(
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     PolicyCheckService policy,
-    IValidator<ProposedRequestInput> validator,
-    Notifier notifier)
+    IValidator<ProposedRequestInput> validator)
 {
     /// <param name="clientSubmissionId">The client's id for this submission: a retry with the same id returns the request it made.</param>
     public async Task<RequestDetails> CreateAsync(
@@ -66,7 +63,6 @@ public sealed class RequestService(
                     return request.Id;
                 },
                 cancellationToken);
-            notifier.Dispatch();
         }
         catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
         {
@@ -105,7 +101,6 @@ public sealed class RequestService(
                 await db.SaveChangesAsync(ct);
             },
             cancellationToken);
-        notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
 
@@ -117,11 +112,8 @@ public sealed class RequestService(
         db.ExpectVersion(request, version);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var decider = await DecisionRights.DeciderAsync(db, request, Math.Max(1, request.Level), cancellationToken);
         request.Withdraw(PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, currentUser.UserId, comment);
-        notifier.Add(db, request.AgencyId, decider, NotificationKind.Withdrawn, request.Id, await NameOfAsync(db, employeeId, cancellationToken), now);
         await db.SaveChangesAsync(cancellationToken);
-        notifier.Dispatch();
         return await GetAsync(id, cancellationToken);
     }
 
@@ -231,13 +223,7 @@ public sealed class RequestService(
             throw new RequestBlockedException(verdict.Findings);
         }
 
-        var now = timeProvider.GetUtcNow();
-        request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, now, currentUser.UserId);
-        if (request.Status == RequestStatus.Submitted)
-        {
-            notifier.Add(db, request.AgencyId, await DecisionRights.DeciderAsync(db, request, 1, cancellationToken), NotificationKind.Submitted,
-                request.Id, await NameOfAsync(db, request.EmployeeId, cancellationToken), now);
-        }
+        request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
     }
 
     /// <summary>The policy's evidence caps: files on this request, and megabytes over all of the employee's requests.</summary>
@@ -259,9 +245,6 @@ public sealed class RequestService(
             throw new DomainException("EVIDENCE_STORAGE_FULL", rules.MaxEvidenceMegabytesPerEmployee);
         }
     }
-
-    private static Task<string> NameOfAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken) =>
-        db.Employees.Where(e => e.Id == employeeId).Select(e => e.FullName).SingleAsync(cancellationToken);
 
     private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
         await db.WorkRequests.SingleOrDefaultAsync(r => r.Id == id && r.EmployeeId == employeeId, cancellationToken)
