@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FlexWork.Application.Common;
 
 public static class Concurrency
@@ -7,8 +5,8 @@ public static class Concurrency
     /// <summary>
     /// Makes the change conditional on the row still having the version the user saw (PostgreSQL
     /// xmin). A row already changed since is refused at once, before any rule looks at the newer
-    /// state; one changed between this read and the save fails the save. Either way EF's
-    /// DbUpdateConcurrencyException tells the user, instead of one edit silently overwriting the other.
+    /// state; one changed between this read and the save fails the save. Either way a
+    /// <see cref="ConcurrencyConflictException"/> tells the user, instead of one edit silently overwriting the other.
     /// </summary>
     public static void ExpectVersion<TEntity>(this IFlexWorkDbContext db, TEntity entity, uint version)
         where TEntity : class
@@ -16,7 +14,7 @@ public static class Concurrency
         var property = db.Entry(entity).Property("Version");
         if (property.CurrentValue is uint current && current != version)
         {
-            throw new DbUpdateConcurrencyException($"{typeof(TEntity).Name} was changed by someone else (version {current}, expected {version}).");
+            throw new ConcurrencyConflictException($"{typeof(TEntity).Name} was changed by someone else (version {current}, expected {version}).");
         }
 
         property.OriginalValue = version;

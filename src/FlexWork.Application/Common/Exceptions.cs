@@ -14,3 +14,16 @@ public sealed class NotFoundException(string entity, object key) : Exception($"{
 {
     public string Entity { get; } = entity;
 }
+
+/// <summary>
+/// Someone else changed the row since the user read it (HTTP 409): the change is refused rather
+/// than overwriting theirs. The user reloads and decides again.
+/// </summary>
+public sealed class ConcurrencyConflictException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>Two people saved the same unique key at once and the database let one in (HTTP 409).</summary>
+public sealed class DuplicateException(string? constraint, Exception? innerException = null)
+    : Exception($"A row with the same key exists ({constraint}).", innerException)
+{
+    public string? Constraint { get; } = constraint;
+}

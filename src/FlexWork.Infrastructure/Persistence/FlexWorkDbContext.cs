@@ -13,6 +13,7 @@ using FlexWork.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FlexWork.Infrastructure.Persistence;
 
@@ -58,6 +59,27 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
         _unitTree ??= new UnitTree(await OrganizationUnits.AsNoTracking()
             .Select(u => new UnitNode(u.Id, u.ParentId, u.HeadEmployeeId, u.TimeZoneId))
             .ToListAsync(cancellationToken));
+
+    /// <summary>
+    /// The application's save: EF Core's conflicts become the application's own exceptions, so that
+    /// no caller above needs EF Core to tell them apart. Identity's stores use the base save and
+    /// keep the exceptions they expect.
+    /// </summary>
+    async Task<int> IFlexWorkDbContext.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("The row was changed or removed by someone else since it was read.", ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw new DuplicateException(unique.ConstraintName, ex);
+        }
+    }
 
     /// <summary>Read by the tenant filter on every query; null matches no agency-owned row.</summary>
     private Guid? CurrentAgencyId => currentUser.AgencyId;

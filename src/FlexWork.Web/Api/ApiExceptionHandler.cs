@@ -6,7 +6,6 @@ using FlexWork.Web.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
@@ -74,9 +73,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Title = localizer["Problem.Validation"],
                 Detail = localizer["Problem.UnreadableBody"],
             },
-            DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
+            ConcurrencyConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = localizer["Problem.Conflict"] },
             // Two people saving the same key at once: the database's unique index settled it.
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            DuplicateException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = localizer["Problem.Conflict"],

@@ -1,7 +1,10 @@
 using System.Globalization;
+using FlexWork.Application.Common;
 using FlexWork.Application.Imports;
+using FlexWork.Application.Requests;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
+using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
 
@@ -22,6 +25,24 @@ public static class LocalizerExtensions
         var text = localizer[$"Error.{failure.ErrorCode}", failure.AttemptedValue ?? ""];
         return text.ResourceNotFound ? failure.ErrorMessage : text.Value;
     }
+
+    /// <summary>
+    /// What a page tells the user about an exception of the application, in their language, as
+    /// the API's exception handler does for API callers; null for anything else (a bug, which
+    /// the circuit's error boundary shows). Pages catch with <c>when (L.Problem(ex) is { } problem)</c>.
+    /// </summary>
+    public static string? Problem(this IStringLocalizer localizer, Exception exception) => exception switch
+    {
+        ValidationException validation => string.Join(" ", validation.Errors.Select(e => localizer.Validation(e)).Distinct()),
+        RequestBlockedException => localizer["Request.Blocked"],
+        DomainException domain => localizer.Domain(domain),
+        ConcurrencyConflictException => localizer["Problem.Conflict"],
+        DuplicateException => localizer["Problem.Duplicate"],
+        ForbiddenAccessException { Reason: { } reason } => localizer[$"Error.{reason}"],
+        ForbiddenAccessException => localizer["Problem.Forbidden"],
+        NotFoundException => localizer["Problem.NotFound"],
+        _ => null,
+    };
 
     /// <summary>An import problem, e.g. <c>Import.NIP_INVALID</c>: "row 3, column nip: …".</summary>
     public static string ImportError(this IStringLocalizer localizer, ImportError error) =>

@@ -45,7 +45,7 @@ public class DomainEventTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
 
         var approvals = supervisor.ServiceProvider.GetRequiredService<ApprovalService>();
         var version = (await approvals.InboxAsync(Ct)).Single(i => i.Request.Id == id).Request.Version;
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => approvals.DecideAsync(id, Decision.Approve, null, version + 1, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => approvals.DecideAsync(id, Decision.Approve, null, version + 1, Ct));
         Assert.Equal([NotificationKind.Submitted], await KindsAsync(id));
 
         await approvals.DecideAsync(id, Decision.Approve, null, version, Ct);

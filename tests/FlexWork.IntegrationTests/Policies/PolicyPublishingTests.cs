@@ -1,3 +1,4 @@
+using FlexWork.Application.Common;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Domain.Common;
@@ -75,7 +76,7 @@ public class PolicyPublishingTests(DemoDatabaseFixture fixture) : IClassFixture<
 
         // Someone else's save in between: the stale edit is refused, not merged.
         await policies.SaveDraftAsync(saved.Settings with { Requests = saved.Settings.Requests with { MinNoticeWorkingDays = 2 } }, saved.Version, Ct);
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => policies.SaveDraftAsync(saved.Settings, saved.Version, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => policies.SaveDraftAsync(saved.Settings, saved.Version, Ct));
         await policies.DiscardDraftAsync((await policies.GetDraftAsync(Ct)).Version, Ct);
     }
 

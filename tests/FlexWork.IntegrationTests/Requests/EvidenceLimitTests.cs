@@ -1,3 +1,4 @@
+using FlexWork.Application.Common;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Requests;
@@ -5,7 +6,6 @@ using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexWork.IntegrationTests.Requests;
@@ -20,7 +20,7 @@ public class EvidenceLimitTests(DemoDatabaseFixture fixture) : IClassFixture<Dem
     public async Task A_request_carries_at_most_the_policys_number_of_files_and_an_upload_to_a_changed_request_is_refused()
     {
         var draft = await DraftAsync(TestWeeks.Free(0));
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => AttachAsync(draft.Id, draft.Version + 1, Pdf)); // someone changed it since
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => AttachAsync(draft.Id, draft.Version + 1, Pdf)); // someone changed it since
         Assert.Empty(await AsAsync(s => s.GetRequiredService<RequestService>().ListEvidenceAsync(draft.Id, Ct)));
 
         var files = PolicySettings.Regulation.Requests.MaxEvidenceFilesPerRequest;

@@ -116,7 +116,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
                 await DecideAsync("atasan@demo.go.id", request, i == 0 ? Decision.Approve : Decision.Reject, "alasan");
                 return "ok";
             }
-            catch (DbUpdateConcurrencyException)
+            catch (ConcurrencyConflictException)
             {
                 return "conflict";
             }

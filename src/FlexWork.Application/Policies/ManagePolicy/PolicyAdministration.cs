@@ -67,7 +67,7 @@ public sealed class PolicyAdministration(
         {
             if (version != 0)
             {
-                throw new DbUpdateConcurrencyException("The draft was published or discarded meanwhile.");
+                throw new ConcurrencyConflictException("The draft was published or discarded meanwhile.");
             }
 
             draft = PolicyVersion.CreateDraft(agencyId, settings, (await LatestPublishedAsync(db, cancellationToken))?.Number, now);

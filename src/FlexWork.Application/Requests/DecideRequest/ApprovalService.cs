@@ -115,7 +115,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
                 await DecideAsync(target.Id, Decision.Approve, comment, target.Version, onlyIfClean: true, cancellationToken);
                 outcomes.Add(new BulkApprovalOutcome(target.Id, null));
             }
-            catch (DbUpdateConcurrencyException)
+            catch (ConcurrencyConflictException)
             {
                 outcomes.Add(new BulkApprovalOutcome(target.Id, new DomainException("REQUEST_CHANGED")));
             }

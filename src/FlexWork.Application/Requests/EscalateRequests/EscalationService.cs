@@ -36,7 +36,7 @@ public sealed class EscalationService(IFlexWorkDbContextFactory dbFactory, IServ
             {
                 escalated += await EscalateAgencyAsync(scope.ServiceProvider, agencyId, now, cancellationToken);
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (ex is ConcurrencyConflictException or DbUpdateException)
             {
                 // E.g. someone decided a request of this agency meanwhile: its round is retried next time, the others go on.
                 logger.LogWarning(ex, "Escalation of agency {AgencyId} could not be saved; the next round tries again", agencyId);

@@ -64,7 +64,7 @@ public sealed class RequestService(
                 },
                 cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or RequestBlockedException && clientSubmissionId is not null)
+        catch (Exception ex) when (ex is DuplicateException or RequestBlockedException && clientSubmissionId is not null)
         {
             // The same submission raced in twice: the other copy won (its days now overlap this
             // one's, or its id is taken), and it is the answer.
