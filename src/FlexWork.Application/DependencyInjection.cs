@@ -6,6 +6,7 @@ using FlexWork.Application.Auditing.SearchAudit;
 using FlexWork.Application.Calendar.ManageCalendar;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
+using FlexWork.Application.Imports;
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Imports.ImportOrganization;
 using FlexWork.Application.Locations.ManageLocations;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<InvitationService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<ImportPipeline>();
         services.AddScoped<EmployeeImportService>();
         services.AddScoped<UnitImportService>();
         services.AddScoped<PositionImportService>();

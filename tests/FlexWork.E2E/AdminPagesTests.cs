@@ -26,6 +26,17 @@ public class AdminPagesTests(BrowserFixture browser)
 
         var export = await page.GetByRole(AriaRole.Link, new() { Name = "Ekspor CSV" }).GetAttributeAsync("href");
         Assert.Contains("who=nobody%40demo.go.id", export, StringComparison.Ordinal);
+
+        // The unfiltered export, with the admin's own cookie: a CSV file a spreadsheet opens.
+        var file = await page.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), "/admin/audit/export.csv").ToString());
+        Assert.Equal(200, file.Status);
+        Assert.StartsWith("text/csv", file.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Contains("flexwork-audit-", file.Headers["content-disposition"], StringComparison.Ordinal);
+        var body = await file.BodyAsync();
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), body[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(body[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("waktu_utc,pengguna,entitas,id_entitas,tindakan,perubahan,alamat_ip", lines[0]);
+        Assert.True(lines.Length > 10, "the seed's changes are in the log");
     }
 
     [Fact]

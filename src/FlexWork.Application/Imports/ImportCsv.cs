@@ -1,5 +1,5 @@
 using System.Globalization;
-using FlexWork.Application.Common;
+using CsvHelper;
 using FlexWork.Domain.Common;
 
 namespace FlexWork.Application.Imports;
@@ -15,33 +15,65 @@ public static class ImportCsv
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "dd-MM-yyyy", "d/M/yyyy", "d-M-yyyy"];
 
-    /// <summary>Reads the rows; row numbers count the header as row 1, as a spreadsheet shows them.</summary>
+    /// <summary>
+    /// Reads the rows with CsvHelper (RFC 4180: quoted fields with separators, doubled quotes and
+    /// line breaks). Row numbers count records with the header as row 1, as a spreadsheet shows
+    /// them. A record whose quotes do not match is not guessed at: it is reported as unreadable.
+    /// </summary>
     public static async Task<CsvFile> ReadAsync(
         Stream stream, IReadOnlyList<string> allColumns, IReadOnlyList<string> requiredColumns, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = CsvReader.Read(await reader.ReadToEndAsync(cancellationToken));
-        if (records.Count == 0)
+        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var content = await text.ReadToEndAsync(cancellationToken);
+        var unreadable = new List<ImportError>();
+        var options = new CsvReaderOptions
         {
-            return new CsvFile([], [], requiredColumns);
+            HasHeader = false, // read as a record like the others: its names are matched loosely below
+            Separator = SeparatorOf(content),
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = false, // a blank line still counts as a spreadsheet row
+            FieldCountMismatch = CsvFieldCountHandling.Allow, // short rows read as empty cells, checked per column
+            MalformedData = CsvMalformedDataHandling.Skip,
+            // CsvHelper numbers the records it yields; each skipped one moves the spreadsheet's rows on by one.
+            OnMalformedRecord = bad => unreadable.Add(new ImportError(
+                (int)bad.RecordNumber + unreadable.Count, "", bad.Reason == CsvMalformedReason.UnterminatedQuote ? "QUOTE_UNTERMINATED" : "QUOTE_MISPLACED", [])),
+        };
+
+        using var csv = CsvReader.FromText(content, options);
+        var records = new List<(int Number, string[] Fields)>();
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            records.Add(((int)csv.RowNumber + unreadable.Count, csv.Current.ToArray()));
         }
 
-        var header = records[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (records.Count == 0 || records[0].Number != 1)
+        {
+            return new CsvFile([], [], requiredColumns) { Unreadable = unreadable };
+        }
+
+        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var index = allColumns.ToDictionary(c => c, c => header.IndexOf(c));
         var rows = new List<CsvRow>(records.Count);
-        for (var r = 1; r < records.Count; r++)
+        foreach (var (number, fields) in records.Skip(1))
         {
-            var record = records[r];
-            if (record.All(string.IsNullOrWhiteSpace))
+            if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue; // blank lines at the end of a spreadsheet export
             }
 
-            var values = index.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < record.Length ? record[c.Value].Trim() : "");
-            rows.Add(new CsvRow(r + 1, values));
+            var values = index.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < fields.Length ? fields[c.Value].Trim() : "");
+            rows.Add(new CsvRow(number, values));
         }
 
-        return new CsvFile(header, rows, [.. requiredColumns.Where(c => !header.Contains(c))]);
+        return new CsvFile(header, rows, [.. requiredColumns.Where(c => !header.Contains(c))]) { Unreadable = unreadable };
+    }
+
+    /// <summary>Comma or semicolon, whichever the header line uses more (spreadsheets in an Indonesian locale save with semicolons).</summary>
+    private static char SeparatorOf(string content)
+    {
+        var headerEnd = content.IndexOf('\n', StringComparison.Ordinal);
+        var header = headerEnd < 0 ? content : content[..headerEnd];
+        return header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
     }
 
     /// <summary>Names are matched ignoring case and repeated spaces, as HR exports vary in both.</summary>
@@ -71,6 +103,9 @@ public static class ImportCsv
 
 public sealed record CsvFile(IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, IReadOnlyList<string> MissingColumns)
 {
+    /// <summary>Records that could not be read (quotes that do not match), one error each, not in <see cref="Rows"/>.</summary>
+    public IReadOnlyList<ImportError> Unreadable { get; init; } = [];
+
     public bool Has(string column) => Header.Contains(column);
 }
 

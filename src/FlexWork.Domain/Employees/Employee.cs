@@ -102,7 +102,7 @@ public sealed class Employee : IAgencyOwned
         EmploymentType employmentType,
         DateOnly positionStartDate)
     {
-        var employee = new Employee(Guid.CreateVersion7(), agencyId, Employees.Nip.Parse(nip).Value, Guard.Name(fullName), NormalizeEmail(email))
+        var employee = new Employee(Guid.CreateVersion7(), agencyId, Employees.Nip.Parse(nip).Value, Guard.Name(fullName), EmailAddress.Normalize(email))
         {
             UnitId = unitId,
             PositionId = positionId,
@@ -170,7 +170,7 @@ public sealed class Employee : IAgencyOwned
     public void UpdateDetails(string fullName, string email, EmploymentType employmentType)
     {
         FullName = Guard.Name(fullName);
-        Email = NormalizeEmail(email);
+        Email = EmailAddress.Normalize(email);
         EmploymentType = employmentType;
     }
 
@@ -231,14 +231,4 @@ public sealed class Employee : IAgencyOwned
     public void Deactivate() => IsActive = false;
 
     public void Reactivate() => IsActive = true;
-
-
-    private static string NormalizeEmail(string email)
-    {
-        var trimmed = email.Trim().ToLowerInvariant();
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at < trimmed.Length - 1 && !trimmed.Contains(' ', StringComparison.Ordinal)
-            ? trimmed
-            : throw new DomainException("EMAIL_INVALID", email);
-    }
 }

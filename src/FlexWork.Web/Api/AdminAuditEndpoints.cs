@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FlexWork.Application.Auditing.SearchAudit;
 using FlexWork.Application.Common;
 using FlexWork.Web.Security;
@@ -24,31 +23,17 @@ internal static class AdminAuditEndpoints
         endpoints.MapGet("/admin/audit/export.csv", async (AuditLog log, string? who, string? action, string? entity, DateOnly? from, DateOnly? to, CancellationToken ct) =>
             {
                 var rows = await log.ExportAsync(new AuditQuery(who, action, entity, from, to), ct);
-                var csv = new StringBuilder("waktu_utc,pengguna,entitas,id_entitas,tindakan,perubahan,alamat_ip\n");
-                foreach (var row in rows)
-                {
-                    csv.AppendJoin(',', [
+                return CsvDownload.Of(
+                    $"flexwork-audit-{DateTime.UtcNow:yyyyMMdd}.csv",
+                    ["waktu_utc", "pengguna", "entitas", "id_entitas", "tindakan", "perubahan", "alamat_ip"],
+                    rows.Select(row => new[]
+                    {
                         row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                        Escape(row.UserEmail ?? row.UserId ?? "system"), Escape(row.EntityType), Escape(row.EntityId), Escape(row.Action),
-                        Escape(row.Changes), Escape(row.IpAddress ?? "")]).Append('\n');
-                }
-
-                var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-                return TypedResults.File(bytes, "text/csv", $"flexwork-audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+                        row.UserEmail ?? row.UserId ?? "system", row.EntityType, row.EntityId, row.Action, row.Changes, row.IpAddress ?? "",
+                    }));
             })
             .RequireAuthorization(Policies.AgencyAdmin)
             .ExcludeFromDescription();
         return endpoints;
-    }
-
-    // Quoted always; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.
-    private static string Escape(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

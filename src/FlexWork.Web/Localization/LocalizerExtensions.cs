@@ -44,9 +44,10 @@ public static class LocalizerExtensions
         _ => null,
     };
 
-    /// <summary>An import problem, e.g. <c>Import.NIP_INVALID</c>: "row 3, column nip: …".</summary>
-    public static string ImportError(this IStringLocalizer localizer, ImportError error) =>
-        localizer["Import.ErrorAt", error.Row, error.Column, localizer[$"Import.{error.Code}", [.. error.Arguments]]];
+    /// <summary>An import problem, e.g. <c>Import.NIP_INVALID</c>: "row 3, column nip: …" ("row 3: …" for the whole row).</summary>
+    public static string ImportError(this IStringLocalizer localizer, ImportError error) => error.Column.Length == 0
+        ? localizer["Import.ErrorAtRow", error.Row, localizer[$"Import.{error.Code}", [.. error.Arguments]]]
+        : localizer["Import.ErrorAt", error.Row, error.Column, localizer[$"Import.{error.Code}", [.. error.Arguments]]];
 
     /// <summary>
     /// A policy finding, e.g. <c>Finding.WEEKLY_REMOTE_CAP</c>. Dates read as the user reads them;

@@ -105,6 +105,29 @@ public class EmployeeImportTests(DemoDatabaseFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Quotes_that_do_not_match_are_one_clear_error_on_their_row_not_field_errors()
+    {
+        // Row 3 puts a quote in the middle of a cell; row 5 opens a quote that is never closed.
+        var csv = Csv(
+            "199101012016011101,Baris Dua,baris.dua@demo.go.id,Biro Sumber Daya Manusia,Arsiparis,,PNS,2021-01-01,,,,,\"Jl. Melati No. 1, Jakarta\",",
+            "199101012016011102,Baris \"Tiga\" Salah,baris.tiga@demo.go.id,Biro Sumber Daya Manusia,Arsiparis,,PNS,2021-01-01,,,,,,",
+            "199101012016011103,Baris Empat,baris.empat@demo.go.id,Biro Sumber Daya Manusia,Arsiparis,,PNS,2021-01-01,,,,,,",
+            "199101012016011105,Baris Lima,baris.lima@demo.go.id,Biro Sumber Daya Manusia,Arsiparis,,PNS,2021-01-01,,,,,\"Jl. Mawar No. 5,",
+            "199101012016011106,Baris Enam,baris.enam@demo.go.id,Biro Sumber Daya Manusia,Arsiparis,,PNS,2021-01-01,,,,,,");
+
+        var report = await ImportAsync(csv, apply: true);
+
+        Assert.False(report.Applied);
+        Assert.Equal([(3, "", "QUOTE_MISPLACED"), (5, "", "QUOTE_UNTERMINATED")], report.Errors.Select(e => (e.Row, e.Column, e.Code)));
+        Assert.Equal((4, 2, 2), (report.TotalRows, report.RowsWithErrors, report.Created)); // row 6 is inside the open quote: not a row
+        var partial = await ImportAsync(csv, apply: true, validRowsOnly: true);
+        Assert.True(partial.Applied);
+        Assert.True(await EmployeeExistsAsync("199101012016011101"));
+        Assert.True(await EmployeeExistsAsync("199101012016011103"));
+        Assert.False(await EmployeeExistsAsync("199101012016011106")); // swallowed by the open quote: never guessed at
+    }
+
+    [Fact]
     public async Task A_supervisor_cycle_across_rows_is_refused()
     {
         var csv = Csv(

@@ -37,6 +37,17 @@ public class AdminImportApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task An_unclosed_quote_is_one_sentence_about_its_row()
+    {
+        var client = await fixture.ClientForAsync("admin@demo.go.id");
+        var csv = $"{Header}\n199101012015011031,\"Api Kutip,api.kutip@demo.go.id,Biro Umum dan Layanan Publik,Arsiparis,,PNS,2024-01-01\n";
+
+        var error = Assert.Single((await PostAsync(client, csv, "")).GetProperty("errors").EnumerateArray());
+        Assert.Equal(("", "QUOTE_UNTERMINATED"), (error.GetProperty("column").GetString(), error.GetProperty("code").GetString()));
+        Assert.StartsWith("Baris 2: tanda kutip (\") dibuka tetapi tidak pernah ditutup", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_invite_the_created_employees_get_working_invitation_links_and_unchanged_ones_none()
     {
         var client = await fixture.ClientForAsync("admin@demo.go.id");

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using FlexWork.Application.Common;
-using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Employees;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,246 +8,153 @@ namespace FlexWork.Application.Imports.ImportEmployees;
 /// <summary>
 /// Imports employees from an HR system's CSV export, matched by NIP: new NIPs are created,
 /// known ones updated, identical ones left alone (re-importing a file changes nothing).
-/// Preview and apply run the same checks; apply re-reads the file rather than trusting a
-/// preview. Nothing is applied when any row has an error, unless the admin asks to apply the
-/// valid rows only.
 /// </summary>
-public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind<EmployeeImportService.Plan>
 {
     private const int BatchSize = 5_000;
 
+    public string AuditName => "EmployeeImport";
+
+    public IReadOnlyList<string> AllColumns => EmployeeCsv.AllColumns;
+
+    public IReadOnlyList<string> RequiredColumns => EmployeeCsv.RequiredColumns;
+
     public Task<ImportReport> PreviewAsync(Stream csv, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: false, validRowsOnly: false, progress: null, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: false, validRowsOnly: false, progress: null, cancellationToken);
 
     public Task<ImportReport> ApplyAsync(Stream csv, bool validRowsOnly, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: true, validRowsOnly, progress, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: true, validRowsOnly, progress, cancellationToken);
 
-    private async Task<ImportReport> RunAsync(Stream csv, bool apply, bool validRowsOnly, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Each row on its own (<see cref="CandidateFrom"/>), then the supervisor chains across rows and the agency.</summary>
+    public async Task<Plan> CheckAsync(IFlexWorkDbContext db, CsvFile file, CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.RequireAgencyAdmin();
-        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
-        var file = await EmployeeCsv.ReadAsync(csv, cancellationToken);
-        if (file.MissingColumns.Count > 0)
-        {
-            return ImportReport.ColumnsMissing(file);
-        }
-
-        // Checked and saved in one transaction: all rows land, or none, judged against the data they land on.
-        return await dbFactory.InTransactionAsync(
-            async (db, ct) =>
-            {
-                progress?.Report(new ImportProgress(ImportPhase.Checking, 0, file.Rows.Count));
-                var context = await ImportContext.LoadAsync(db, ct);
-                var check = Check(file.Rows, context);
-                var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
-
-                var blocked = check.Errors.Count > 0 && !validRowsOnly;
-                if (!apply || blocked || (check.Creates.Count == 0 && check.Updates.Count == 0))
-                {
-                    progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
-                    return report;
-                }
-
-                var createdIds = await SaveAsync(db, agencyId, context, check, progress, ct);
-                progress?.Report(new ImportProgress(ImportPhase.Done, file.Rows.Count, file.Rows.Count));
-                return report with { Applied = true, CreatedIds = createdIds };
-            },
-            cancellationToken);
-    }
-
-    private static CheckResult Check(IReadOnlyList<CsvRow> rows, ImportContext context)
-    {
+        var context = await ImportContext.LoadAsync(db, cancellationToken);
         var errors = new List<ImportError>();
-        var candidates = new List<Candidate>();
+        var accepted = new Dictionary<string, Candidate>();
         var firstRowOfNip = new Dictionary<string, int>();
-        var firstRowOfEmail = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-
-        foreach (var row in rows)
+        var firstRowOfEmail = new Dictionary<string, int>();
+        foreach (var row in file.Rows)
         {
-            var rowErrors = new List<ImportError>();
-            void Fail(string column, string code, params string[] arguments) => rowErrors.Add(new ImportError(row.Number, column, code, arguments));
-
-            var nipText = row[EmployeeCsv.Nip];
-            string? nip = null;
-            if (!Nip.TryParse(nipText, out var parsedNip))
+            var check = new RowCheck(row);
+            if (CandidateFrom(check, context, firstRowOfNip, firstRowOfEmail) is { } candidate)
             {
-                Fail(EmployeeCsv.Nip, "NIP_INVALID", nipText);
-            }
-            else if (firstRowOfNip.TryGetValue(parsedNip.Value, out var earlier))
-            {
-                Fail(EmployeeCsv.Nip, "NIP_DUPLICATE_IN_FILE", parsedNip.Value, earlier.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                nip = parsedNip.Value;
-                firstRowOfNip[nip] = row.Number;
+                accepted[candidate.Nip] = candidate;
             }
 
-            var name = row[EmployeeCsv.Name];
-            if (name.Length == 0)
-            {
-                Fail(EmployeeCsv.Name, "NAME_REQUIRED");
-            }
-            else if (name.Length > ImportCsv.MaxNameLength)
-            {
-                Fail(EmployeeCsv.Name, "NAME_TOO_LONG", ImportCsv.MaxNameLength.ToString(CultureInfo.InvariantCulture));
-            }
-
-            var email = row[EmployeeCsv.Email].ToLowerInvariant();
-            if (!IsEmail(email))
-            {
-                Fail(EmployeeCsv.Email, "EMAIL_INVALID", row[EmployeeCsv.Email]);
-            }
-            else if (firstRowOfEmail.TryGetValue(email, out var earlierEmail))
-            {
-                Fail(EmployeeCsv.Email, "EMAIL_DUPLICATE_IN_FILE", email, earlierEmail.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                firstRowOfEmail[email] = row.Number;
-                if (context.NipByEmail.TryGetValue(email, out var owner) && owner != nip)
-                {
-                    Fail(EmployeeCsv.Email, "EMAIL_IN_USE", email);
-                }
-            }
-
-            var unitId = Lookup(context.UnitsByName, row[EmployeeCsv.Unit], EmployeeCsv.Unit, "UNIT_UNKNOWN", "UNIT_AMBIGUOUS", Fail);
-            var positionId = Lookup(context.PositionsByName, row[EmployeeCsv.Position], EmployeeCsv.Position, "POSITION_UNKNOWN", "POSITION_AMBIGUOUS", Fail);
-
-            var supervisorText = row[EmployeeCsv.SupervisorNip];
-            string? supervisorNip = null;
-            if (supervisorText.Length > 0)
-            {
-                if (!Nip.TryParse(supervisorText, out var parsedSupervisor))
-                {
-                    Fail(EmployeeCsv.SupervisorNip, "NIP_INVALID", supervisorText);
-                }
-                else if (parsedSupervisor.Value == nip)
-                {
-                    Fail(EmployeeCsv.SupervisorNip, "SUPERVISOR_SELF", supervisorText);
-                }
-                else
-                {
-                    supervisorNip = parsedSupervisor.Value;
-                }
-            }
-
-            var employmentType = row[EmployeeCsv.EmploymentType].ToUpperInvariant() switch
-            {
-                "PNS" => EmploymentType.Pns,
-                "PPPK" => EmploymentType.Pppk,
-                _ => (EmploymentType?)null,
-            };
-            if (employmentType is null)
-            {
-                Fail(EmployeeCsv.EmploymentType, "EMPLOYMENT_TYPE_INVALID", row[EmployeeCsv.EmploymentType]);
-            }
-
-            var positionStart = ParseDate(row, EmployeeCsv.PositionStart, required: true, Fail);
-            var disciplinary = row[EmployeeCsv.Disciplinary].ToUpperInvariant() switch
-            {
-                "" or "TIDAK" or "NONE" or "TIDAK ADA" => DisciplinaryStatus.None,
-                "PROSES" or "INPROCESS" or "DALAM PROSES" => DisciplinaryStatus.InProcess,
-                "HUKUMAN" or "SERVINGPENALTY" or "MENJALANI HUKUMAN" => DisciplinaryStatus.ServingPenalty,
-                _ => (DisciplinaryStatus?)null,
-            };
-            if (disciplinary is null)
-            {
-                Fail(EmployeeCsv.Disciplinary, "DISCIPLINARY_STATUS_INVALID", row[EmployeeCsv.Disciplinary]);
-            }
-
-            var disciplinaryFrom = ParseDate(row, EmployeeCsv.DisciplinaryFrom, required: disciplinary is DisciplinaryStatus.InProcess or DisciplinaryStatus.ServingPenalty, Fail);
-            var disciplinaryUntil = ParseDate(row, EmployeeCsv.DisciplinaryUntil, required: false, Fail);
-            if (disciplinaryFrom is { } from && disciplinaryUntil is { } until && until < from)
-            {
-                Fail(EmployeeCsv.DisciplinaryUntil, "DATE_RANGE_INVALID");
-            }
-
-            foreach (var (column, max) in new[] { (EmployeeCsv.DisciplinaryReference, 200), (EmployeeCsv.Domicile, 500) })
-            {
-                if (row[column].Length > max)
-                {
-                    Fail(column, "TEXT_TOO_LONG", max.ToString(CultureInfo.InvariantCulture));
-                }
-            }
-
-            var timeZone = ImportCsv.ParseTimeZone(row[EmployeeCsv.TimeZone]);
-            if (timeZone is null && row[EmployeeCsv.TimeZone].Length > 0)
-            {
-                Fail(EmployeeCsv.TimeZone, "TIME_ZONE_INVALID", row[EmployeeCsv.TimeZone]);
-            }
-
-            if (rowErrors.Count > 0)
-            {
-                errors.AddRange(rowErrors);
-                continue;
-            }
-
-            candidates.Add(new Candidate(
-                row.Number, nip!, name, email, unitId!.Value, positionId!.Value, supervisorNip, employmentType!.Value, positionStart!.Value,
-                disciplinary!.Value, disciplinary == DisciplinaryStatus.None ? null : disciplinaryFrom,
-                disciplinary == DisciplinaryStatus.None ? null : disciplinaryUntil,
-                disciplinary == DisciplinaryStatus.None || row[EmployeeCsv.DisciplinaryReference].Length == 0 ? null : row[EmployeeCsv.DisciplinaryReference],
-                row[EmployeeCsv.Domicile].Length == 0 ? null : row[EmployeeCsv.Domicile],
-                timeZone));
+            errors.AddRange(check.Errors);
         }
 
-        // Supervisors may be other rows of the file or people already in the agency. Dropping a
-        // row can orphan the rows under it, so repeat until nothing changes.
-        var accepted = candidates.ToDictionary(c => c.Nip);
-        bool dropped;
-        do
-        {
-            dropped = false;
-            foreach (var candidate in accepted.Values.ToList())
-            {
-                if (candidate.SupervisorNip is { } boss && !accepted.ContainsKey(boss) && !context.Existing.ContainsKey(boss))
-                {
-                    errors.Add(new ImportError(candidate.Row, EmployeeCsv.SupervisorNip, "SUPERVISOR_UNKNOWN", [boss]));
-                    accepted.Remove(candidate.Nip);
-                    dropped = true;
-                }
-            }
-        }
-        while (dropped);
-
+        // Supervisors may be other rows of the file or people already in the agency.
+        errors.AddRange(ImportTree.DropOrphans(accepted, c => c.SupervisorNip, context.Existing.ContainsKey)
+            .Select(c => new ImportError(c.Row, EmployeeCsv.SupervisorNip, "SUPERVISOR_UNKNOWN", [c.SupervisorNip!])));
         string? SupervisorOf(string nip) =>
             accepted.TryGetValue(nip, out var c) ? c.SupervisorNip : context.Existing.GetValueOrDefault(nip)?.SupervisorNip;
+        var inCycle = accepted.Values.Where(c => ImportTree.InCycle(c.Nip, SupervisorOf)).ToList();
+        errors.AddRange(inCycle.Select(c => new ImportError(c.Row, EmployeeCsv.SupervisorNip, "SUPERVISOR_CYCLE", [c.SupervisorNip!])));
 
-        foreach (var candidate in accepted.Values.ToList())
+        // Counted even when other rows have errors: the preview shows what the valid rows would do.
+        var valid = accepted.Values.Except(inCycle).ToList();
+        var creates = valid.Where(c => !context.Existing.ContainsKey(c.Nip)).ToList();
+        var updates = valid.Where(c => context.Existing.TryGetValue(c.Nip, out var current) && !c.Matches(current)).ToList();
+        var columns = EmployeeCsv.AllColumns.ToList();
+        return new Plan(
+            creates, updates, valid.Count - creates.Count - updates.Count, [.. errors.OrderBy(e => e.Row).ThenBy(e => columns.IndexOf(e.Column))], context);
+    }
+
+    /// <summary>The row as an employee to create or update, or null when a cell is wrong (recorded in <paramref name="check"/>).</summary>
+    private static Candidate? CandidateFrom(
+        RowCheck check, ImportContext context, Dictionary<string, int> firstRowOfNip, Dictionary<string, int> firstRowOfEmail)
+    {
+        var nip = check.Nip(EmployeeCsv.Nip)?.Value;
+        if (nip is not null && !firstRowOfNip.TryAdd(nip, check.Row))
         {
-            if (InCycle(candidate.Nip, SupervisorOf))
+            check.Fail(EmployeeCsv.Nip, "NIP_DUPLICATE_IN_FILE", nip, firstRowOfNip[nip].ToString(CultureInfo.InvariantCulture));
+            nip = null;
+        }
+
+        var name = check.Name(EmployeeCsv.Name); // namesakes are normal: people are told apart by NIP
+        var email = check.Email(EmployeeCsv.Email);
+        if (email is not null)
+        {
+            if (!firstRowOfEmail.TryAdd(email, check.Row))
             {
-                errors.Add(new ImportError(candidate.Row, EmployeeCsv.SupervisorNip, "SUPERVISOR_CYCLE", [candidate.SupervisorNip!]));
+                check.Fail(EmployeeCsv.Email, "EMAIL_DUPLICATE_IN_FILE", email, firstRowOfEmail[email].ToString(CultureInfo.InvariantCulture));
+            }
+            else if (context.NipByEmail.TryGetValue(email, out var owner) && owner != nip)
+            {
+                check.Fail(EmployeeCsv.Email, "EMAIL_IN_USE", email);
             }
         }
 
-        var cycleRows = errors.Where(e => e.Code == "SUPERVISOR_CYCLE").Select(e => e.Row).ToHashSet();
-        // Counted even when other rows have errors: the preview shows what the valid rows would do.
-        var valid = accepted.Values.Where(c => !cycleRows.Contains(c.Row)).ToList();
+        var unitId = check.Lookup(context.UnitsByName, EmployeeCsv.Unit, "UNIT_UNKNOWN", "UNIT_AMBIGUOUS");
+        var positionId = check.Lookup(context.PositionsByName, EmployeeCsv.Position, "POSITION_UNKNOWN", "POSITION_AMBIGUOUS");
+        var supervisorNip = check.Nip(EmployeeCsv.SupervisorNip, required: false)?.Value;
+        if (supervisorNip is not null && supervisorNip == nip)
+        {
+            check.Fail(EmployeeCsv.SupervisorNip, "SUPERVISOR_SELF", check[EmployeeCsv.SupervisorNip]);
+        }
 
-        var creates = valid.Where(c => !context.Existing.ContainsKey(c.Nip)).ToList();
-        var updates = valid.Where(c => context.Existing.TryGetValue(c.Nip, out var current) && !c.Matches(current)).ToList();
-        var unchanged = accepted.Values.Count(c => context.Existing.TryGetValue(c.Nip, out var current) && c.Matches(current) && !cycleRows.Contains(c.Row));
-        return new CheckResult(creates, updates, unchanged, [.. errors.OrderBy(e => e.Row).ThenBy(e => EmployeeCsv.AllColumns.ToList().IndexOf(e.Column))]);
+        var employmentType = check[EmployeeCsv.EmploymentType].ToUpperInvariant() switch
+        {
+            "PNS" => EmploymentType.Pns,
+            "PPPK" => EmploymentType.Pppk,
+            _ => (EmploymentType?)null,
+        };
+        if (employmentType is null)
+        {
+            check.Fail(EmployeeCsv.EmploymentType, "EMPLOYMENT_TYPE_INVALID", check[EmployeeCsv.EmploymentType]);
+        }
+
+        var positionStart = check.Date(EmployeeCsv.PositionStart, required: true);
+        var disciplinary = check[EmployeeCsv.Disciplinary].ToUpperInvariant() switch
+        {
+            "" or "TIDAK" or "NONE" or "TIDAK ADA" => DisciplinaryStatus.None,
+            "PROSES" or "INPROCESS" or "DALAM PROSES" => DisciplinaryStatus.InProcess,
+            "HUKUMAN" or "SERVINGPENALTY" or "MENJALANI HUKUMAN" => DisciplinaryStatus.ServingPenalty,
+            _ => (DisciplinaryStatus?)null,
+        };
+        if (disciplinary is null)
+        {
+            check.Fail(EmployeeCsv.Disciplinary, "DISCIPLINARY_STATUS_INVALID", check[EmployeeCsv.Disciplinary]);
+        }
+
+        var disciplined = disciplinary is DisciplinaryStatus.InProcess or DisciplinaryStatus.ServingPenalty;
+        var disciplinaryFrom = check.Date(EmployeeCsv.DisciplinaryFrom, required: disciplined);
+        var disciplinaryUntil = check.Date(EmployeeCsv.DisciplinaryUntil, required: false);
+        if (disciplinaryFrom is { } from && disciplinaryUntil is { } until && until < from)
+        {
+            check.Fail(EmployeeCsv.DisciplinaryUntil, "DATE_RANGE_INVALID");
+        }
+
+        var reference = check.Text(EmployeeCsv.DisciplinaryReference, 200);
+        var domicile = check.Text(EmployeeCsv.Domicile, 500);
+        var timeZone = check.TimeZone(EmployeeCsv.TimeZone);
+        return check.IsValid
+            ? new Candidate(
+                check.Row, nip!, name!, email!, unitId!.Value, positionId!.Value, supervisorNip, employmentType!.Value,
+                positionStart!.Value, disciplinary!.Value, disciplined ? disciplinaryFrom : null, disciplined ? disciplinaryUntil : null,
+                disciplined ? reference : null, domicile, timeZone)
+            : null;
     }
 
-    /// <summary>Saves in batches, inside the caller's transaction.</summary>
-    private async Task<IReadOnlyList<Guid>> SaveAsync(IFlexWorkDbContext db, Guid agencyId, ImportContext context, CheckResult check, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Saves in batches, inside the pipeline's transaction.</summary>
+    public async Task<IReadOnlyList<Guid>> SaveAsync(
+        IFlexWorkDbContext db, Guid agencyId, Plan plan, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var total = check.Creates.Count + check.Updates.Count;
+        var context = plan.Context;
+        var total = plan.New.Count + plan.Changed.Count;
         var done = 0;
 
         var idByNip = context.Existing.ToDictionary(e => e.Key, e => e.Value.Id);
         var supervisorByNip = context.Existing.ToDictionary(e => e.Key, e => e.Value.SupervisorNip);
-        foreach (var candidate in check.Creates.Concat(check.Updates))
+        foreach (var candidate in plan.New.Concat(plan.Changed))
         {
             supervisorByNip[candidate.Nip] = candidate.SupervisorNip;
         }
 
         // New people are inserted top-down, so that a supervisor is always saved before (or with)
         // the people under them.
-        var creates = check.Creates.OrderBy(c => Depth(c.Nip, supervisorByNip)).ToList();
+        var creates = plan.New.OrderBy(c => ImportTree.Depth(c.Nip, supervisorByNip.GetValueOrDefault)).ToList();
         var created = creates.ToDictionary(
             c => c.Nip,
             c => Employee.Create(agencyId, c.Nip, c.FullName, c.Email, c.UnitId, c.PositionId, c.EmploymentType, c.PositionStart));
@@ -276,7 +181,7 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             progress?.Report(new ImportProgress(ImportPhase.Saving, done += batch.Length, total));
         }
 
-        foreach (var batch in check.Updates.Chunk(BatchSize))
+        foreach (var batch in plan.Changed.Chunk(BatchSize))
         {
             var ids = batch.Select(c => idByNip[c.Nip]).ToList();
             var employees = await db.Employees.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Nip, cancellationToken);
@@ -293,94 +198,14 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
             progress?.Report(new ImportProgress(ImportPhase.Saving, done += batch.Length, total));
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(
-            agencyId, currentUser.UserId, "EmployeeImport", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "Imported",
-            JsonSerializer.Serialize(new { created = check.Creates.Count, updated = check.Updates.Count, unchanged = check.Unchanged, skippedRows = check.Errors.Select(e => e.Row).Distinct().Count() }),
-            timeProvider.GetUtcNow(), currentUser.IpAddress));
-        await db.SaveChangesAsync(cancellationToken);
         return [.. created.Values.Select(e => e.Id)];
     }
 
-    private static int Depth(string nip, Dictionary<string, string?> supervisorOf)
-    {
-        var depth = 0;
-        for (var current = supervisorOf.GetValueOrDefault(nip); current is not null; current = supervisorOf.GetValueOrDefault(current))
-        {
-            depth++;
-        }
-
-        return depth;
-    }
-
-    private static bool InCycle(string nip, Func<string, string?> supervisorOf)
-    {
-        var seen = new HashSet<string> { nip };
-        for (var current = supervisorOf(nip); current is not null; current = supervisorOf(current))
-        {
-            if (current == nip)
-            {
-                return true;
-            }
-
-            if (!seen.Add(current))
-            {
-                return false; // a loop above this person, reported on its own rows
-            }
-        }
-
-        return false;
-    }
-
-    private static Guid? Lookup(
-        Dictionary<string, List<Guid>> byName, string value, string column, string unknownCode, string ambiguousCode, Action<string, string, string[]> fail)
-    {
-        if (!byName.TryGetValue(ImportCsv.NormalizeName(value), out var ids))
-        {
-            fail(column, unknownCode, [value]);
-            return null;
-        }
-
-        if (ids.Count > 1)
-        {
-            fail(column, ambiguousCode, [value]);
-            return null;
-        }
-
-        return ids[0];
-    }
-
-    private static DateOnly? ParseDate(CsvRow row, string column, bool required, Action<string, string, string[]> fail)
-    {
-        var text = row[column];
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                fail(column, "DATE_REQUIRED", []);
-            }
-
-            return null;
-        }
-
-        if (ImportCsv.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        fail(column, "DATE_INVALID", [text]);
-        return null;
-    }
-
-    private static bool IsEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at < email.Length - 1 && email.Length <= 256 && !email.Contains(' ', StringComparison.Ordinal);
-    }
-
-    private sealed record CheckResult(List<Candidate> Creates, List<Candidate> Updates, int Unchanged, List<ImportError> Errors);
+    public sealed record Plan(List<Candidate> New, List<Candidate> Changed, int Unchanged, IReadOnlyList<ImportError> Errors, ImportContext Context)
+        : ImportPlan(New.Count, Changed.Count, Unchanged, Errors);
 
     /// <summary>The agency as it is now, loaded once: units, positions and everyone's current facts.</summary>
-    private sealed record ImportContext(
+    public sealed record ImportContext(
         Dictionary<string, List<Guid>> UnitsByName,
         Dictionary<string, List<Guid>> PositionsByName,
         Dictionary<string, ExistingEmployee> Existing,
@@ -411,12 +236,12 @@ public sealed class EmployeeImportService(IFlexWorkDbContextFactory dbFactory, I
         }
     }
 
-    private sealed record ExistingEmployee(
+    public sealed record ExistingEmployee(
         Guid Id, string FullName, string Email, Guid UnitId, Guid PositionId, string? SupervisorNip, EmploymentType EmploymentType,
         DateOnly PositionStart, DisciplinaryStatus Disciplinary, DateOnly? DisciplinaryFrom, DateOnly? DisciplinaryUntil,
         string? DisciplinaryReference, string? Domicile, string? TimeZoneId);
 
-    private sealed record Candidate(
+    public sealed record Candidate(
         int Row, string Nip, string FullName, string Email, Guid UnitId, Guid PositionId, string? SupervisorNip,
         EmploymentType EmploymentType, DateOnly PositionStart, DisciplinaryStatus Disciplinary, DateOnly? DisciplinaryFrom,
         DateOnly? DisciplinaryUntil, string? DisciplinaryReference, string? Domicile, string? TimeZoneId)

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using FlexWork.Application.Common;
-using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,54 +33,37 @@ public static class PositionCsv
 /// position screen; a criteria column left out of the file keeps what is set (new positions
 /// start with that criterion not met, so nobody becomes eligible by omission).
 /// </summary>
-public sealed class PositionImportService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+public sealed class PositionImportService(ImportPipeline pipeline) : IImportKind<PositionImportService.Plan>
 {
+    public string AuditName => "PositionImport";
+
+    public IReadOnlyList<string> AllColumns => PositionCsv.AllColumns;
+
+    public IReadOnlyList<string> RequiredColumns => PositionCsv.RequiredColumns;
+
     public Task<ImportReport> PreviewAsync(Stream csv, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: false, validRowsOnly: false, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: false, validRowsOnly: false, progress: null, cancellationToken);
 
     public Task<ImportReport> ApplyAsync(Stream csv, bool validRowsOnly, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: true, validRowsOnly, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: true, validRowsOnly, progress: null, cancellationToken);
 
-    private async Task<ImportReport> RunAsync(Stream csv, bool apply, bool validRowsOnly, CancellationToken cancellationToken)
+    public async Task<Plan> CheckAsync(IFlexWorkDbContext db, CsvFile file, CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.RequireAgencyAdmin();
-        var file = await ImportCsv.ReadAsync(csv, PositionCsv.AllColumns, PositionCsv.RequiredColumns, cancellationToken);
-        if (file.MissingColumns.Count > 0)
-        {
-            return ImportReport.ColumnsMissing(file);
-        }
-
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var positions = await db.Positions.ToListAsync(cancellationToken);
+        var positions = await db.Positions.ToListAsync(cancellationToken); // tracked: the save updates them
         var existing = positions.GroupBy(p => ImportCsv.NormalizeName(p.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var errors = new List<ImportError>();
-        var creates = new List<Position>();
-        var updated = 0;
+        var creates = new List<PositionRow>();
+        var updates = new List<PositionRow>();
         var unchanged = 0;
         var firstRowOfName = new Dictionary<string, int>();
         foreach (var row in file.Rows)
         {
-            var rowErrors = new List<ImportError>();
-            void Fail(string column, string code, params string[] arguments) => rowErrors.Add(new ImportError(row.Number, column, code, arguments));
-
-            var name = row[PositionCsv.Name];
-            var key = ImportCsv.NormalizeName(name);
-            List<Position>? same = null;
-            if (key.Length == 0)
+            var check = new RowCheck(row);
+            var name = check.Name(PositionCsv.Name, firstRowOfName);
+            var same = name is null ? null : existing.GetValueOrDefault(ImportCsv.NormalizeName(name));
+            if (same is { Count: > 1 })
             {
-                Fail(PositionCsv.Name, "NAME_REQUIRED");
-            }
-            else if (name.Length > ImportCsv.MaxNameLength)
-            {
-                Fail(PositionCsv.Name, "NAME_TOO_LONG", ImportCsv.MaxNameLength.ToString(CultureInfo.InvariantCulture));
-            }
-            else if (!firstRowOfName.TryAdd(key, row.Number))
-            {
-                Fail(PositionCsv.Name, "NAME_DUPLICATE_IN_FILE", name, firstRowOfName[key].ToString(CultureInfo.InvariantCulture));
-            }
-            else if (existing.TryGetValue(key, out same) && same.Count > 1)
-            {
-                Fail(PositionCsv.Name, "POSITION_AMBIGUOUS", name);
+                check.Fail(PositionCsv.Name, "POSITION_AMBIGUOUS", name!);
             }
 
             PositionKind? kind = Enum.TryParse<PositionKind>(row[PositionCsv.Kind], ignoreCase: true, out var parsedKind) && Enum.IsDefined(parsedKind)
@@ -91,43 +71,27 @@ public sealed class PositionImportService(IFlexWorkDbContextFactory dbFactory, I
                 : null;
             if (kind is null)
             {
-                Fail(PositionCsv.Kind, "POSITION_KIND_INVALID", row[PositionCsv.Kind]);
+                check.Fail(PositionCsv.Kind, "POSITION_KIND_INVALID", row[PositionCsv.Kind]);
             }
 
             var current = same?[0];
-            var met = new bool[PositionCsv.CriteriaColumns.Count];
-            for (var i = 0; i < met.Length; i++)
+            var met = PositionCsv.CriteriaColumns
+                .Select((column, i) => file.Has(column) ? check.YesNo(column, "CRITERION_INVALID") ?? false : current is not null && Criterion(current.Criteria, i))
+                .ToArray();
+            if (!check.IsValid)
             {
-                var column = PositionCsv.CriteriaColumns[i];
-                if (!file.Has(column))
-                {
-                    met[i] = current is not null && Criterion(current.Criteria, i);
-                }
-                else if (ImportCsv.ParseYesNo(row[column]) is { } value)
-                {
-                    met[i] = value;
-                }
-                else
-                {
-                    Fail(column, "CRITERION_INVALID", row[column]);
-                }
-            }
-
-            if (rowErrors.Count > 0)
-            {
-                errors.AddRange(rowErrors);
+                errors.AddRange(check.Errors);
                 continue;
             }
 
-            var criteria = new DutyCriteria(met[0], met[1], met[2], met[3], met[4]);
+            var planned = new PositionRow(current, name!, kind!.Value, new DutyCriteria(met[0], met[1], met[2], met[3], met[4]));
             if (current is null)
             {
-                creates.Add(Position.Create(agencyId, name, kind!.Value, criteria));
+                creates.Add(planned);
             }
-            else if (current.Kind != kind || current.Criteria != criteria)
+            else if (current.Kind != planned.Kind || current.Criteria != planned.Criteria)
             {
-                current.Update(current.Name, kind!.Value, criteria); // matched by name: the agency's spelling stays
-                updated++;
+                updates.Add(planned);
             }
             else
             {
@@ -135,19 +99,21 @@ public sealed class PositionImportService(IFlexWorkDbContextFactory dbFactory, I
             }
         }
 
-        var report = new ImportReport(file.Rows.Count, creates.Count, updated, unchanged, errors, Applied: false);
-        if (!apply || (errors.Count > 0 && !validRowsOnly) || creates.Count + updated == 0)
+        return new Plan(creates, updates, unchanged, errors);
+    }
+
+    public async Task<IReadOnlyList<Guid>> SaveAsync(
+        IFlexWorkDbContext db, Guid agencyId, Plan plan, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var created = plan.New.Select(p => Position.Create(agencyId, p.Name, p.Kind, p.Criteria)).ToList();
+        db.Positions.AddRange(created);
+        foreach (var changed in plan.Changed)
         {
-            return report;
+            changed.Current!.Update(changed.Current.Name, changed.Kind, changed.Criteria); // matched by name: the agency's spelling stays
         }
 
-        db.Positions.AddRange(creates);
-        db.AuditEntries.Add(AuditEntry.Record(
-            agencyId, currentUser.UserId, "PositionImport", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "Imported",
-            JsonSerializer.Serialize(new { created = creates.Count, updated, unchanged }),
-            timeProvider.GetUtcNow(), currentUser.IpAddress));
-        await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
-        return report with { Applied = true, CreatedIds = [.. creates.Select(p => p.Id)] };
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. created.Select(p => p.Id)];
     }
 
     private static bool Criterion(DutyCriteria criteria, int index) => index switch
@@ -158,4 +124,10 @@ public sealed class PositionImportService(IFlexWorkDbContextFactory dbFactory, I
         3 => criteria.LittleFaceToFaceContact,
         _ => criteria.NoContinuousSupervision,
     };
+
+    /// <summary>A valid row: the position it matches by name (tracked, for an update), and what the file says.</summary>
+    public sealed record PositionRow(Position? Current, string Name, PositionKind Kind, DutyCriteria Criteria);
+
+    public sealed record Plan(List<PositionRow> New, List<PositionRow> Changed, int Unchanged, IReadOnlyList<ImportError> Errors)
+        : ImportPlan(New.Count, Changed.Count, Unchanged, Errors);
 }

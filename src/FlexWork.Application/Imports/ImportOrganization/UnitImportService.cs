@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using FlexWork.Application.Common;
-using FlexWork.Domain.Auditing;
-using FlexWork.Domain.Employees;
 using FlexWork.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,170 +29,103 @@ public static class UnitCsv
 /// they are, so an HR export with names and parents only never wipes what admins set. Units
 /// are never deleted by an import.
 /// </summary>
-public sealed class UnitImportService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+public sealed class UnitImportService(ImportPipeline pipeline) : IImportKind<UnitImportService.Plan>
 {
+    public string AuditName => "UnitImport";
+
+    public IReadOnlyList<string> AllColumns => UnitCsv.AllColumns;
+
+    public IReadOnlyList<string> RequiredColumns => UnitCsv.RequiredColumns;
+
     public Task<ImportReport> PreviewAsync(Stream csv, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: false, validRowsOnly: false, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: false, validRowsOnly: false, progress: null, cancellationToken);
 
     public Task<ImportReport> ApplyAsync(Stream csv, bool validRowsOnly, CancellationToken cancellationToken = default) =>
-        RunAsync(csv, apply: true, validRowsOnly, cancellationToken);
+        pipeline.RunAsync(this, csv, apply: true, validRowsOnly, progress: null, cancellationToken);
 
-    private async Task<ImportReport> RunAsync(Stream csv, bool apply, bool validRowsOnly, CancellationToken cancellationToken)
+    public async Task<Plan> CheckAsync(IFlexWorkDbContext db, CsvFile file, CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.RequireAgencyAdmin();
-        var file = await ImportCsv.ReadAsync(csv, UnitCsv.AllColumns, UnitCsv.RequiredColumns, cancellationToken);
-        if (file.MissingColumns.Count > 0)
-        {
-            return ImportReport.ColumnsMissing(file);
-        }
-
-        return await dbFactory.InTransactionAsync(
-            async (db, ct) =>
-            {
-                var units = await db.OrganizationUnits.ToListAsync(ct); // an agency has hundreds of units, not millions
-                var heads = file.Has(UnitCsv.HeadNip)
-                    ? await db.Employees.Where(e => e.IsActive).Select(e => new { e.Nip, e.Id }).ToDictionaryAsync(e => e.Nip, e => e.Id, ct)
-                    : [];
-                var check = Check(file, units, heads);
-                var report = new ImportReport(file.Rows.Count, check.Creates.Count, check.Updates.Count, check.Unchanged, check.Errors, Applied: false);
-                if (!apply || (check.Errors.Count > 0 && !validRowsOnly) || check.Creates.Count + check.Updates.Count == 0)
-                {
-                    return report;
-                }
-
-                var created = await SaveAsync(db, agencyId, units, check, ct);
-                db.AuditEntries.Add(AuditEntry.Record(
-                    agencyId, currentUser.UserId, "UnitImport", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "Imported",
-                    JsonSerializer.Serialize(new { created = check.Creates.Count, updated = check.Updates.Count, unchanged = check.Unchanged }),
-                    timeProvider.GetUtcNow(), currentUser.IpAddress));
-                await db.SaveChangesAsync(ct);
-                return report with { Applied = true, CreatedIds = created };
-            },
-            cancellationToken);
-    }
-
-    private static CheckResult Check(CsvFile file, List<OrganizationUnit> units, Dictionary<string, Guid> heads)
-    {
+        var units = await db.OrganizationUnits.ToListAsync(cancellationToken); // an agency has hundreds of units, not millions; tracked for the save
+        var heads = file.Has(UnitCsv.HeadNip)
+            ? await db.Employees.Where(e => e.IsActive).Select(e => new { e.Nip, e.Id }).ToDictionaryAsync(e => e.Nip, e => e.Id, cancellationToken)
+            : [];
         var existing = units.GroupBy(u => ImportCsv.NormalizeName(u.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var errors = new List<ImportError>();
         var candidates = new Dictionary<string, Candidate>();
         var firstRowOfName = new Dictionary<string, int>();
         foreach (var row in file.Rows)
         {
-            var rowErrors = new List<ImportError>();
-            void Fail(string column, string code, params string[] arguments) => rowErrors.Add(new ImportError(row.Number, column, code, arguments));
-
-            var name = row[UnitCsv.Name];
-            var key = ImportCsv.NormalizeName(name);
-            if (key.Length == 0)
+            var check = new RowCheck(row);
+            var name = check.Name(UnitCsv.Name, firstRowOfName);
+            var key = ImportCsv.NormalizeName(row[UnitCsv.Name]);
+            if (name is not null && existing.TryGetValue(key, out var same) && same.Count > 1)
             {
-                Fail(UnitCsv.Name, "NAME_REQUIRED");
-            }
-            else if (name.Length > ImportCsv.MaxNameLength)
-            {
-                Fail(UnitCsv.Name, "NAME_TOO_LONG", ImportCsv.MaxNameLength.ToString(CultureInfo.InvariantCulture));
-            }
-            else if (!firstRowOfName.TryAdd(key, row.Number))
-            {
-                Fail(UnitCsv.Name, "NAME_DUPLICATE_IN_FILE", name, firstRowOfName[key].ToString(CultureInfo.InvariantCulture));
-            }
-            else if (existing.TryGetValue(key, out var same) && same.Count > 1)
-            {
-                Fail(UnitCsv.Name, "UNIT_AMBIGUOUS", name);
+                check.Fail(UnitCsv.Name, "UNIT_AMBIGUOUS", name);
             }
 
             var parent = ImportCsv.NormalizeName(row[UnitCsv.Parent]);
             if (parent.Length > 0 && parent == key)
             {
-                Fail(UnitCsv.Parent, "UNIT_CYCLE", row[UnitCsv.Parent]);
+                check.Fail(UnitCsv.Parent, "UNIT_CYCLE", row[UnitCsv.Parent]);
             }
             else if (existing.TryGetValue(parent, out var parents) && parents.Count > 1)
             {
-                Fail(UnitCsv.Parent, "UNIT_AMBIGUOUS", row[UnitCsv.Parent]);
+                check.Fail(UnitCsv.Parent, "UNIT_AMBIGUOUS", row[UnitCsv.Parent]);
             }
 
-            var timeZone = ImportCsv.ParseTimeZone(row[UnitCsv.TimeZone]);
-            if (timeZone is null && row[UnitCsv.TimeZone].Length > 0)
-            {
-                Fail(UnitCsv.TimeZone, "TIME_ZONE_INVALID", row[UnitCsv.TimeZone]);
-            }
-
+            var timeZone = check.TimeZone(UnitCsv.TimeZone);
             Guid? headId = null;
-            var headText = row[UnitCsv.HeadNip];
-            if (headText.Length > 0)
+            if (check.Nip(UnitCsv.HeadNip, required: false) is { } headNip)
             {
-                if (!Nip.TryParse(headText, out var headNip))
-                {
-                    Fail(UnitCsv.HeadNip, "NIP_INVALID", headText);
-                }
-                else if (!heads.TryGetValue(headNip.Value, out var id))
-                {
-                    Fail(UnitCsv.HeadNip, "HEAD_UNKNOWN", headText);
-                }
-                else
+                if (heads.TryGetValue(headNip.Value, out var id))
                 {
                     headId = id;
                 }
+                else
+                {
+                    check.Fail(UnitCsv.HeadNip, "HEAD_UNKNOWN", row[UnitCsv.HeadNip]);
+                }
             }
 
-            if (rowErrors.Count > 0)
+            if (!check.IsValid)
             {
-                errors.AddRange(rowErrors);
+                errors.AddRange(check.Errors);
                 continue;
             }
 
-            candidates[key] = new Candidate(row.Number, name, key, parent.Length == 0 ? null : parent, row[UnitCsv.Parent], timeZone, headId);
+            candidates[key] = new Candidate(row.Number, name!, key, parent.Length == 0 ? null : parent, row[UnitCsv.Parent], timeZone, headId);
         }
 
-        // A parent may be another row or a unit already in the agency. Dropping a row can orphan
-        // the rows under it, so repeat until nothing changes.
-        bool dropped;
-        do
-        {
-            dropped = false;
-            foreach (var candidate in candidates.Values.ToList())
-            {
-                if (candidate.Parent is { } parent && !candidates.ContainsKey(parent) && !existing.ContainsKey(parent))
-                {
-                    errors.Add(new ImportError(candidate.Row, UnitCsv.Parent, "PARENT_UNKNOWN", [candidate.ParentAsWritten]));
-                    candidates.Remove(candidate.Key);
-                    dropped = true;
-                }
-            }
-        }
-        while (dropped);
+        errors.AddRange(ImportTree.DropOrphans(candidates, c => c.Parent, existing.ContainsKey)
+            .Select(c => new ImportError(c.Row, UnitCsv.Parent, "PARENT_UNKNOWN", [c.ParentAsWritten])));
 
         var unitsById = units.ToDictionary(u => u.Id);
         string? CurrentParentOf(OrganizationUnit unit) => unit.ParentId is { } parentId ? ImportCsv.NormalizeName(unitsById[parentId].Name) : null;
         string? ParentOf(string key) => candidates.TryGetValue(key, out var c) ? c.Parent : CurrentParentOf(existing[key][0]);
 
-        foreach (var candidate in candidates.Values.Where(c => InCycle(c.Key, ParentOf)).ToList())
-        {
-            errors.Add(new ImportError(candidate.Row, UnitCsv.Parent, "UNIT_CYCLE", [candidate.ParentAsWritten]));
-        }
-
-        var cycleRows = errors.Where(e => e.Code == "UNIT_CYCLE").Select(e => e.Row).ToHashSet();
-        var valid = candidates.Values.Where(c => !cycleRows.Contains(c.Row)).ToList();
-        var creates = valid.Where(c => !existing.ContainsKey(c.Key)).OrderBy(c => Depth(c.Key, ParentOf)).ToList();
+        var inCycle = candidates.Values.Where(c => ImportTree.InCycle(c.Key, ParentOf)).ToList();
+        errors.AddRange(inCycle.Select(c => new ImportError(c.Row, UnitCsv.Parent, "UNIT_CYCLE", [c.ParentAsWritten])));
+        var valid = candidates.Values.Except(inCycle).ToList();
+        var creates = valid.Where(c => !existing.ContainsKey(c.Key)).ToList();
         var updates = valid.Where(c => existing.TryGetValue(c.Key, out var unit) && !c.Matches(unit[0], CurrentParentOf(unit[0]), file)).ToList();
-        var unchanged = valid.Count - creates.Count - updates.Count;
-        return new CheckResult(creates, updates, unchanged, [.. errors.OrderBy(e => e.Row)], file, Depth: key => Depth(key, ParentOf));
+        return new Plan(creates, updates, valid.Count - creates.Count - updates.Count, [.. errors.OrderBy(e => e.Row)], file, units, key => ImportTree.Depth(key, ParentOf));
     }
 
-    /// <returns>The ids of the created units.</returns>
-    private static async Task<IReadOnlyList<Guid>> SaveAsync(
-        IFlexWorkDbContext db, Guid agencyId, List<OrganizationUnit> units, CheckResult check, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parents before children, in the tree the file describes: then neither a new unit nor a
+    /// move ever points at something not yet in place, and no move passes through a cycle.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SaveAsync(
+        IFlexWorkDbContext db, Guid agencyId, Plan plan, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var byKey = units.GroupBy(u => ImportCsv.NormalizeName(u.Name)).ToDictionary(g => g.Key, g => g.First());
-        var byId = units.ToDictionary(u => u.Id);
+        var byKey = plan.Units.GroupBy(u => ImportCsv.NormalizeName(u.Name)).ToDictionary(g => g.Key, g => g.First());
+        var byId = plan.Units.ToDictionary(u => u.Id);
         Guid? ParentIdOf(Guid id) => byId[id].ParentId;
-        var headIds = check.Creates.Concat(check.Updates).Select(c => c.HeadId).OfType<Guid>().ToList();
+        var headIds = plan.New.Concat(plan.Changed).Select(c => c.HeadId).OfType<Guid>().ToList();
         var heads = await db.Employees.Where(e => headIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
 
-        // Parents before children, in the tree the file describes: then neither a new unit nor a
-        // move ever points at something not yet in place, and no move passes through a cycle.
         var created = new List<Guid>();
-        foreach (var candidate in check.Creates.Concat(check.Updates).OrderBy(c => check.Depth(c.Key)))
+        foreach (var candidate in plan.New.Concat(plan.Changed).OrderBy(c => plan.Depth(c.Key)))
         {
             var parent = candidate.Parent is { } parentKey ? byKey[parentKey] : null;
             if (byKey.TryGetValue(candidate.Key, out var unit))
@@ -212,12 +141,12 @@ public sealed class UnitImportService(IFlexWorkDbContextFactory dbFactory, ICurr
                 created.Add(unit.Id);
             }
 
-            if (check.File.Has(UnitCsv.TimeZone))
+            if (plan.File.Has(UnitCsv.TimeZone))
             {
                 unit.SetTimeZone(candidate.TimeZoneId);
             }
 
-            if (check.File.Has(UnitCsv.HeadNip))
+            if (plan.File.Has(UnitCsv.HeadNip))
             {
                 unit.SetHead(candidate.HeadId is { } headId ? heads[headId] : null);
             }
@@ -227,41 +156,14 @@ public sealed class UnitImportService(IFlexWorkDbContextFactory dbFactory, ICurr
         return created;
     }
 
-    private static int Depth(string key, Func<string, string?> parentOf)
-    {
-        var depth = 0;
-        for (var current = parentOf(key); current is not null && depth < 1_000; current = parentOf(current))
-        {
-            depth++;
-        }
-
-        return depth;
-    }
-
-    private static bool InCycle(string key, Func<string, string?> parentOf)
-    {
-        var seen = new HashSet<string> { key };
-        for (var current = parentOf(key); current is not null; current = parentOf(current))
-        {
-            if (current == key)
-            {
-                return true;
-            }
-
-            if (!seen.Add(current))
-            {
-                return false; // a loop above this unit, reported on its own rows
-            }
-        }
-
-        return false;
-    }
-
-    private sealed record CheckResult(
-        List<Candidate> Creates, List<Candidate> Updates, int Unchanged, List<ImportError> Errors, CsvFile File, Func<string, int> Depth);
+    /// <param name="Units">The agency's units as the check read them (tracked: the save moves them).</param>
+    /// <param name="Depth">How deep a unit (by key) sits in the tree the file describes.</param>
+    public sealed record Plan(
+        List<Candidate> New, List<Candidate> Changed, int Unchanged, IReadOnlyList<ImportError> Errors, CsvFile File, List<OrganizationUnit> Units,
+        Func<string, int> Depth) : ImportPlan(New.Count, Changed.Count, Unchanged, Errors);
 
     /// <param name="Key">The normalized name; <paramref name="Parent"/> is normalized the same way.</param>
-    private sealed record Candidate(int Row, string Name, string Key, string? Parent, string ParentAsWritten, string? TimeZoneId, Guid? HeadId)
+    public sealed record Candidate(int Row, string Name, string Key, string? Parent, string ParentAsWritten, string? TimeZoneId, Guid? HeadId)
     {
         /// <summary>True when applying the row would change nothing (columns not in the file are not compared).</summary>
         public bool Matches(OrganizationUnit unit, string? currentParent, CsvFile file) =>
