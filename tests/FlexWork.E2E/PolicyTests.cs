@@ -106,6 +106,21 @@ public class PolicyTests(BrowserFixture browser)
         // Saved (and its toast shown) before the scan, which then waits for the toast to go.
         await Expect(page.GetByText("Perubahan tersimpan.")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "54-calendar");
+
+        // Ramadan comes with the national calendar's years; the admin adds the next one when it is set.
+        var next = DateTime.UtcNow.AddHours(7).Year + 1;
+        await Expect(page.Locator("[data-testid=ramadan-list]")).ToContainTextAsync("Ramadan 1447 H");
+        await Expect(page.Locator("[data-testid=ramadan-missing]")).ToContainTextAsync(next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambah periode Ramadan" }).ClickAsync();
+        var form = page.Locator("[data-testid=ramadan-form]");
+        await form.GetByLabel("Keterangan").FillAsync("Ramadan (uji)");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "1 Ramadan" }).FillAsync($"{next}-02-08");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Hari terakhir" }).FillAsync($"{next}-03-09");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=ramadan-list]")).ToContainTextAsync("Ramadan (uji)");
+        await Expect(page.Locator("[data-testid=ramadan-missing]").Filter(new() { HasText = next.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Perubahan tersimpan.")).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(page, "55-calendar-ramadan");
     }
 
 

@@ -32,6 +32,8 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<CalendarEntry> CalendarEntries { get; }
 
+    DbSet<RamadanPeriod> RamadanPeriods { get; }
+
     DbSet<ApprovedLocation> ApprovedLocations { get; }
 
     DbSet<WorkRequest> WorkRequests { get; }

@@ -29,6 +29,11 @@ public static class PolicyContextLoader
             : new InForcePolicy(version.Number, version.Id, version.EffectiveFrom, version.LegalReference, version.Settings);
     }
 
+    /// <summary>The agency's days of Ramadan that touch the range, for <see cref="PolicySettings.WithRamadan"/>.</summary>
+    public static async Task<IReadOnlyList<DateRange>> RamadanAsync(IFlexWorkDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.RamadanPeriods.AsNoTracking().Where(r => r.From <= to && r.To >= from).OrderBy(r => r.From)
+            .Select(r => new DateRange(r.From, r.To)).ToListAsync(cancellationToken);
+
     public static async Task<EmployeePlace> PlaceAsync(IFlexWorkDbContext db, Guid employeeId, CancellationToken cancellationToken)
     {
         var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)

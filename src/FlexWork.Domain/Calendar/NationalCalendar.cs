@@ -65,6 +65,16 @@ public static class NationalCalendar
         (new(2026, 12, 25), CalendarEntryKind.NationalHoliday, "Hari Raya Natal"),
     ];
 
+    /// <summary>Ramadan in the same years, as the government set it (1 Ramadan to the day before Idul Fitri).</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly To, string Name)> Ramadan { get; } =
+    [
+        (new(2025, 3, 1), new(2025, 3, 30), "Ramadan 1446 H"),
+        (new(2026, 2, 18), new(2026, 3, 20), "Ramadan 1447 H"),
+    ];
+
     public static IEnumerable<CalendarEntry> For(Guid agencyId) =>
         Days.Select(d => CalendarEntry.Create(agencyId, d.Date, d.Kind, d.Name));
+
+    public static IEnumerable<RamadanPeriod> RamadanFor(Guid agencyId) =>
+        Ramadan.Select(r => RamadanPeriod.Create(agencyId, r.From, r.To, r.Name));
 }

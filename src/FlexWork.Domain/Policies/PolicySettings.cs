@@ -43,6 +43,9 @@ public sealed record PolicySettings
     public FindingSeverity SeverityOf(string code) =>
         Severities.TryGetValue(code, out var severity) ? severity : FindingSeverity.Block;
 
+    /// <summary>The same settings with the agency's days of Ramadan (calendar data, see <see cref="RamadanSchedule.Periods"/>).</summary>
+    public PolicySettings WithRamadan(IReadOnlyList<DateRange> periods) => this with { Time = Time with { Ramadan = Time.Ramadan with { Periods = periods } } };
+
     /// <summary>
     /// The settings in force for a unit: each overridable setting comes from the nearest unit up
     /// the tree that overrides it, else from the agency.
@@ -173,14 +176,15 @@ public sealed record DynamicHours
 
 public sealed record ShiftPattern(string Name, TimeOnly Start, TimeOnly End);
 
-/// <summary>The Ramadan schedule: 32.5 hours a week from 08:00, with shorter breaks, on the given dates.</summary>
+/// <summary>The Ramadan schedule: 32.5 hours a week from 08:00, with shorter breaks, on the days of Ramadan.</summary>
 public sealed record RamadanSchedule
 {
-    public IReadOnlyList<DateRange> Periods { get; init; } =
-    [
-        new(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 30)),
-        new(new DateOnly(2026, 2, 18), new DateOnly(2026, 3, 20)),
-    ];
+    /// <summary>
+    /// The days of Ramadan: calendar data of the agency (<see cref="Calendar.RamadanPeriod"/>), not
+    /// part of a policy version. The application fills them in when it loads a policy; never stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<DateRange> Periods { get; init; } = [];
 
     public int WeeklyMinutes { get; init; } = 1950;
 

@@ -36,6 +36,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
 
+    public DbSet<RamadanPeriod> RamadanPeriods => Set<RamadanPeriod>();
+
     public DbSet<ApprovedLocation> ApprovedLocations => Set<ApprovedLocation>();
 
     public DbSet<WorkRequest> WorkRequests => Set<WorkRequest>();

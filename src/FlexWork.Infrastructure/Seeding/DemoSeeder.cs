@@ -165,6 +165,7 @@ public sealed class DemoSeeder(
         var analis = Position.Create(agency.Id, "Analis Kepegawaian", PositionKind.Fungsional, DutyCriteria.AllMet);
         db.AddRange(agency, bkd, kominfo, kepalaBadan, analis);
         db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id));
+        db.RamadanPeriods.AddRange(NationalCalendar.RamadanFor(agency.Id));
 
         var head = Hire(agency, "Muhammad Idris", null, bkd, kepalaBadan, null, years: 4);
         var admin = Hire(agency, "Admin Provinsi", "admin@demo2.go.id", bkd, analis, head, years: 3);
@@ -192,6 +193,7 @@ public sealed class DemoSeeder(
         version.Publish(1, _today, "Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", _today, timeProvider.GetUtcNow(), null);
         db.PolicyVersions.Add(version);
         db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id));
+        db.RamadanPeriods.AddRange(NationalCalendar.RamadanFor(agency.Id));
         db.ApprovedLocations.AddRange(
             ApprovedLocation.Create(agency.Id, "Kantor Wilayah Sulawesi Selatan", LocationKind.OtherOffice, "Jl. A. P. Pettarani No. 2, Makassar", new GeoArea(-5.1477, 119.4327, 150)),
             ApprovedLocation.Create(agency.Id, "Ruang Kerja Bersama Gedung Sarinah", LocationKind.OtherLocation, "Jl. M.H. Thamrin No. 11, Jakarta Pusat"));

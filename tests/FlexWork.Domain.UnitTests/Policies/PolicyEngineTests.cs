@@ -326,11 +326,32 @@ public class PolicyEngineTests
             Office(ramadan, "08:00", "15:00"), Office(ramadan.AddDays(1), "08:00", "15:00"), Office(ramadan.AddDays(2), "08:00", "15:00"),
             Office(ramadan.AddDays(3), "08:00", "15:00"), Office(ramadan.AddDays(4), "08:00", "15:30"),
         ];
-        Assert.Empty(Check(week, today: new DateOnly(2026, 2, 23)));
+        var withRamadan = PolicySettings.Regulation.WithRamadan([new DateRange(new DateOnly(2026, 2, 18), new DateOnly(2026, 3, 20))]);
+        Assert.Empty(Check(week, withRamadan, today: new DateOnly(2026, 2, 23)));
 
-        // The same hours in an ordinary week fall short of 37.5 hours.
+        // The same hours fall short of 37.5 hours in an ordinary week, and in a Ramadan the calendar does not hold.
         var ordinary = week.Select(d => d with { Date = d.Date.AddDays(7 * 40) }).ToList(); // 2026-12-07
-        Assert.Equal(["WEEKLY_HOURS_SHORT@2026-12-11"], Codes(Check(ordinary, today: new DateOnly(2026, 11, 30))));
+        Assert.Equal(["WEEKLY_HOURS_SHORT@2026-12-11"], Codes(Check(ordinary, withRamadan, today: new DateOnly(2026, 11, 30))));
+        Assert.Equal(["WEEKLY_HOURS_SHORT@2026-03-06"], Codes(Check(week, PolicySettings.Regulation, today: new DateOnly(2026, 2, 23))));
+    }
+
+    [Theory]
+    [InlineData(27, false)]
+    [InlineData(28, true)]
+    [InlineData(30, true)]
+    [InlineData(31, true)]
+    [InlineData(32, false)]
+    public void A_ramadan_period_is_a_lunar_month(int days, bool valid)
+    {
+        var from = new DateOnly(2027, 2, 8);
+        if (valid)
+        {
+            Assert.Equal(days, Calendar.RamadanPeriod.Create(Guid.NewGuid(), from, from.AddDays(days - 1), "Ramadan 1448 H").ToRange().To.DayNumber - from.DayNumber + 1);
+        }
+        else
+        {
+            Assert.Equal("RAMADAN_PERIOD_LENGTH", Assert.Throws<DomainException>(() => Calendar.RamadanPeriod.Create(Guid.NewGuid(), from, from.AddDays(days - 1), "Ramadan")).Code);
+        }
     }
 
     [Fact]

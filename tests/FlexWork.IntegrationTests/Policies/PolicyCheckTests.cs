@@ -56,6 +56,46 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
     }
 
     [Fact]
+    public async Task Ramadan_is_calendar_data_that_admins_extend_and_the_check_follows_it()
+    {
+        var week = TestWeeks.Free(8);
+        ProposedDayInput Office(int day, string end) => new(week.AddDays(day), WorkMode.Office, new TimeOnly(8, 0), TimeOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+        ProposedDayInput[] days = [Office(0, "15:00"), Office(1, "15:00"), Office(2, "15:00"), Office(3, "15:00"), Office(4, "15:30")];
+        Assert.Contains((await CheckAsync("pegawai@demo.go.id", days)).Findings, f => f.Code == RuleCodes.WeeklyHoursShort); // 32.5 h in an ordinary week
+
+        await using var admin = await fixture.ActAsAsync("admin@demo.go.id");
+        var calendar = admin.ServiceProvider.GetRequiredService<CalendarAdministration>();
+        var shipped = await calendar.RamadanAsync(Ct);
+        Assert.Contains(shipped.Periods, p => (p.Name, p.From, p.To) == ("Ramadan 1447 H", new DateOnly(2026, 2, 18), new DateOnly(2026, 3, 20)));
+        var year = DateTime.UtcNow.AddHours(7).Year; // DEMO keeps Jakarta time
+        Assert.Equal(new[] { year, year + 1 }.Where(y => y is not (2025 or 2026)), shipped.YearsWithout);
+
+        var id = await calendar.AddRamadanAsync(new RamadanInput(week.AddDays(-10), week.AddDays(19), "Ramadan Uji"), Ct);
+        Assert.DoesNotContain(week.Year, (await calendar.RamadanAsync(Ct)).YearsWithout);
+        Assert.Equal("RAMADAN_PERIOD_OVERLAP", (await Assert.ThrowsAsync<Domain.Common.DomainException>(() =>
+            calendar.AddRamadanAsync(new RamadanInput(week.AddDays(15), week.AddDays(44), "Ramadan Tumpang Tindih"), Ct))).Code);
+        Assert.Equal("RAMADAN_PERIOD_LENGTH", (await Assert.ThrowsAsync<Domain.Common.DomainException>(() =>
+            calendar.AddRamadanAsync(new RamadanInput(week.AddDays(100), week.AddDays(140), "Terlalu Panjang"), Ct))).Code);
+
+        Assert.DoesNotContain((await CheckAsync("pegawai@demo.go.id", days)).Findings, f => f.Code == RuleCodes.WeeklyHoursShort); // owes 32.5 h now
+        await using (var employee = await fixture.ActAsAsync("pegawai@demo.go.id"))
+        {
+            Assert.True((await employee.ServiceProvider.GetRequiredService<PolicyCheckService>().GetMyPolicyAsync(Ct)).Settings.Time.Ramadan.Covers(week));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => employee.ServiceProvider.GetRequiredService<CalendarAdministration>().RamadanAsync(Ct));
+        }
+
+        await using (var demo2 = await fixture.ActAsAsync("admin@demo2.go.id"))
+        {
+            var other = demo2.ServiceProvider.GetRequiredService<CalendarAdministration>();
+            Assert.DoesNotContain((await other.RamadanAsync(Ct)).Periods, p => p.Name == "Ramadan Uji");
+            await Assert.ThrowsAsync<NotFoundException>(() => other.DeleteRamadanAsync(id, Ct));
+        }
+
+        await calendar.DeleteRamadanAsync(id, Ct);
+        Assert.Contains((await CheckAsync("pegawai@demo.go.id", days)).Findings, f => f.Code == RuleCodes.WeeklyHoursShort);
+    }
+
+    [Fact]
     public async Task Other_office_days_need_one_of_the_agencys_active_locations()
     {
         Guid kanwil;

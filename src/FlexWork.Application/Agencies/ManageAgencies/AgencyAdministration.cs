@@ -54,6 +54,7 @@ public sealed class AgencyAdministration(
 
                 db.Agencies.Add(agency);
                 db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id)); // the shipped holidays, for the admin to correct
+                db.RamadanPeriods.AddRange(NationalCalendar.RamadanFor(agency.Id));
                 await db.SaveChangesAsync(ct);
                 var invitation = await identity.CreateAgencyAdminAsync(db, agency.Id, input.AdminEmail, ct);
                 return new CreatedAgency(agency.Id, invitation);

@@ -1,5 +1,6 @@
 using FlexWork.Application.Common;
 using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Common;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +21,33 @@ public sealed class CalendarInputValidator : AbstractValidator<CalendarInput>
     }
 }
 
-/// <summary>The agency's calendar: the national days shipped with FlexWork (correctable), its own holidays and mandatory office days.</summary>
-public sealed class CalendarAdministration(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IValidator<CalendarInput> validator)
+public sealed record RamadanItem(Guid Id, DateOnly From, DateOnly To, string Name)
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+}
+
+/// <param name="YearsWithout">This year and the next, in the agency's time zone, when no Ramadan is set for them: the policy's Ramadan hours would not apply.</param>
+public sealed record RamadanCalendar(IReadOnlyList<RamadanItem> Periods, IReadOnlyList<int> YearsWithout);
+
+public sealed record RamadanInput(DateOnly From, DateOnly To, string Name);
+
+public sealed class RamadanInputValidator : AbstractValidator<RamadanInput>
+{
+    public RamadanInputValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithErrorCode("NAME_REQUIRED").MaximumLength(RamadanPeriod.MaxNameLength).WithErrorCode("NAME_TOO_LONG");
+        RuleFor(x => x.From).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithErrorCode("DATE_INVALID");
+        RuleFor(x => x.To).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithErrorCode("DATE_INVALID");
+    }
+}
+
+/// <summary>
+/// The agency's calendar: the national days shipped with FlexWork (correctable), its own holidays
+/// and mandatory office days, and the days of Ramadan on which the policy's Ramadan hours apply.
+/// </summary>
+public sealed class CalendarAdministration(
+    IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, IValidator<CalendarInput> validator,
+    IValidator<RamadanInput> ramadanValidator)
 {
     public async Task<IReadOnlyList<CalendarItem>> ListAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -58,6 +84,42 @@ public sealed class CalendarAdministration(IFlexWorkDbContextFactory dbFactory, 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var entry = await db.CalendarEntries.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("CalendarEntry", id);
         db.CalendarEntries.Remove(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<RamadanCalendar> RamadanAsync(CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var periods = await db.RamadanPeriods.AsNoTracking().OrderBy(r => r.From)
+            .Select(r => new RamadanItem(r.Id, r.From, r.To, r.Name)).ToListAsync(cancellationToken);
+        var timeZone = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
+        var year = Domain.Policies.PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), timeZone).Year;
+        return new RamadanCalendar(periods, [.. new[] { year, year + 1 }.Where(y => !periods.Any(p => p.From.Year == y || p.To.Year == y))]);
+    }
+
+    public async Task<Guid> AddRamadanAsync(RamadanInput input, CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        await ramadanValidator.ValidateAndThrowAsync(input, cancellationToken);
+        var period = RamadanPeriod.Create(agencyId, input.From, input.To, input.Name);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await db.RamadanPeriods.AnyAsync(r => r.From <= input.To && r.To >= input.From, cancellationToken))
+        {
+            throw new DomainException("RAMADAN_PERIOD_OVERLAP");
+        }
+
+        db.RamadanPeriods.Add(period);
+        await db.SaveChangesAsync(cancellationToken); // two admins adding the same start at once: the unique index refuses one (409)
+        return period.Id;
+    }
+
+    public async Task DeleteRamadanAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        currentUser.RequireAgencyAdmin();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var period = await db.RamadanPeriods.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("RamadanPeriod", id);
+        db.RamadanPeriods.Remove(period);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -116,8 +116,8 @@ public sealed class PolicyCheckService(
     {
         var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
         var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
-        var settings = policy.Settings.ForUnit(place.UnitPath);
         var (from, to) = PolicyContextLoader.RangeAround(request.Days[0].Date, request.Days[^1].Date);
+        var settings = policy.Settings.ForUnit(place.UnitPath).WithRamadan(await PolicyContextLoader.RamadanAsync(db, from, to, cancellationToken));
         var others = await PolicyContextLoader.PlannedDaysAsync(db, place.EmployeeId, excludeRequestId, from, to, cancellationToken);
         var away = await PolicyContextLoader.OthersAwayAsync(db, place.UnitId, place.EmployeeId, from, to, cancellationToken);
         var context = await PolicyContextLoader.BuildAsync(db, place, settings, request, today, others, away, cancellationToken);
@@ -130,7 +130,9 @@ public sealed class PolicyCheckService(
         var employeeId = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var place = await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken);
-        var policy = await PolicyContextLoader.InForceAsync(db, PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId), cancellationToken);
-        return new MyPolicy(policy.Number, policy.EffectiveFrom, policy.LegalReference, place.TimeZoneId, policy.Settings.ForUnit(place.UnitPath));
+        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
+        var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
+        var ramadan = await PolicyContextLoader.RamadanAsync(db, today, today.AddYears(1), cancellationToken); // the year a request form can plan
+        return new MyPolicy(policy.Number, policy.EffectiveFrom, policy.LegalReference, place.TimeZoneId, policy.Settings.ForUnit(place.UnitPath).WithRamadan(ramadan));
     }
 }

@@ -58,8 +58,6 @@ public sealed class PolicySettingsValidator : AbstractValidator<PolicySettings>
         RuleFor(x => x.Time.Ramadan.WeeklyMinutes).InclusiveBetween(60, 3600).WithErrorCode("POLICY_WEEKLY_HOURS_RANGE");
         RuleFor(x => x.Time.Ramadan.BreakMinutes).InclusiveBetween(0, 240).WithErrorCode("POLICY_BREAK_RANGE");
         RuleFor(x => x.Time.Ramadan.FridayBreakMinutes).InclusiveBetween(0, 240).WithErrorCode("POLICY_BREAK_RANGE");
-        RuleForEach(x => x.Time.Ramadan.Periods)
-            .Must(p => p.From <= p.To && p.To.DayNumber - p.From.DayNumber <= 40).WithErrorCode("POLICY_RAMADAN_PERIOD_INVALID");
 
         RuleFor(x => x.Requests.MinNoticeWorkingDays).InclusiveBetween(0, 30).WithErrorCode("POLICY_NOTICE_RANGE");
         RuleFor(x => x.Requests.MaxRequestDays).InclusiveBetween(1, 366).WithErrorCode("POLICY_REQUEST_LENGTH_RANGE");

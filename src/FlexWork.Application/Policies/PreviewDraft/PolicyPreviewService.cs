@@ -43,7 +43,9 @@ public sealed class PolicyPreviewService(
         var timeZone = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
         var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), timeZone);
         DateOnly from = today, to = today.AddDays((7 * Weeks) - 1);
-        var current = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings;
+        var ramadan = await PolicyContextLoader.RamadanAsync(db, from, to, cancellationToken);
+        var current = (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings.WithRamadan(ramadan);
+        draft = draft.WithRamadan(ramadan);
 
         var planning = db.WorkRequests.PlannedDays(from, to).Select(d => d.RequestId);
         var requests = await db.WorkRequests.AsNoTracking().Where(r => planning.Contains(r.Id)).ToListAsync(cancellationToken);

@@ -46,6 +46,17 @@ public sealed class CalendarEntryConfiguration : IEntityTypeConfiguration<Calend
     }
 }
 
+public sealed class RamadanPeriodConfiguration : IEntityTypeConfiguration<RamadanPeriod>
+{
+    public void Configure(EntityTypeBuilder<RamadanPeriod> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Id });
+        builder.Property(r => r.Name).HasMaxLength(RamadanPeriod.MaxNameLength);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.From }).IsUnique();
+    }
+}
+
 public sealed class ApprovedLocationConfiguration : IEntityTypeConfiguration<ApprovedLocation>
 {
     public void Configure(EntityTypeBuilder<ApprovedLocation> builder)

@@ -174,6 +174,40 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("calendar_entries", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Calendar.RamadanPeriod", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_ramadan_periods");
+
+                    b.HasIndex("AgencyId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ramadan_periods_agency_id_from");
+
+                    b.ToTable("ramadan_periods", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Employees.Employee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1160,6 +1194,16 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasPrincipalKey("AgencyId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_calendar_entries_organization_units_agency_id_unit_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Calendar.RamadanPeriod", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ramadan_periods_agencies_agency_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Employees.Employee", b =>

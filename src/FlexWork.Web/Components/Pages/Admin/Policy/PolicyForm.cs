@@ -59,8 +59,6 @@ public sealed class PolicyForm
 
     public List<ShiftRow> Shifts { get; set; } = [];
 
-    public List<PeriodRow> RamadanPeriods { get; set; } = [];
-
     public double RamadanWeeklyHours { get; set; }
 
     public TimeSpan? RamadanStart { get; set; }
@@ -122,7 +120,6 @@ public sealed class PolicyForm
         MinDailyHours = s.Time.Dynamic.MinDailyMinutes / 60.0,
         MaxDailyHours = s.Time.Dynamic.MaxDailyMinutes / 60.0,
         Shifts = [.. s.Time.Shifts.Select(x => new ShiftRow { Name = x.Name, Start = x.Start.ToTimeSpan(), End = x.End.ToTimeSpan() })],
-        RamadanPeriods = [.. s.Time.Ramadan.Periods.Select(p => new PeriodRow { From = p.From.ToDateTime(TimeOnly.MinValue), To = p.To.ToDateTime(TimeOnly.MinValue) })],
         RamadanWeeklyHours = s.Time.Ramadan.WeeklyMinutes / 60.0,
         RamadanStart = s.Time.Ramadan.StandardStart.ToTimeSpan(),
         RamadanBreakMinutes = s.Time.Ramadan.BreakMinutes,
@@ -175,7 +172,6 @@ public sealed class PolicyForm
             Shifts = [.. Shifts.Select(x => new ShiftPattern(x.Name.Trim(), Time(x.Start), Time(x.End)))],
             Ramadan = new RamadanSchedule
             {
-                Periods = [.. RamadanPeriods.Select(p => new DateRange(Date(p.From), Date(p.To)))],
                 WeeklyMinutes = Minutes(RamadanWeeklyHours),
                 StandardStart = Time(RamadanStart),
                 BreakMinutes = RamadanBreakMinutes,
@@ -208,7 +204,6 @@ public sealed class PolicyForm
 
     private static TimeOnly Time(TimeSpan? value) => value is { } time ? TimeOnly.FromTimeSpan(time) : TimeOnly.MinValue;
 
-    private static DateOnly Date(DateTime? value) => value is { } date ? DateOnly.FromDateTime(date) : DateOnly.MinValue;
 
     public sealed class ShiftRow
     {
@@ -217,13 +212,6 @@ public sealed class PolicyForm
         public TimeSpan? Start { get; set; }
 
         public TimeSpan? End { get; set; }
-    }
-
-    public sealed class PeriodRow
-    {
-        public DateTime? From { get; set; }
-
-        public DateTime? To { get; set; }
     }
 
     public sealed class ApprovalRow
