@@ -58,7 +58,7 @@ public sealed class MailOutbox(IFlexWorkDbContextFactory dbFactory, INotificatio
         var sent = 0;
         foreach (var notification in due)
         {
-            var (subject, text) = Texts(notification);
+            var (subject, text) = MailText.For(notification);
             if (people.TryGetValue(notification.RecipientEmployeeId, out var person)
                 && await mailer.SendAsync(person.Email, person.FullName, subject, text, cancellationToken))
             {
@@ -76,30 +76,5 @@ public sealed class MailOutbox(IFlexWorkDbContextFactory dbFactory, INotificatio
         }
 
         return sent;
-    }
-
-    /// <summary>Both languages: the recipient's choice is not stored.</summary>
-    private static (string Subject, string Text) Texts(Notification n) => n.Kind switch
-    {
-        NotificationKind.Submitted => ($"Pengajuan menunggu keputusan / Request awaiting your decision: {n.SubjectName}",
-            $"Pengajuan kerja fleksibel dari {n.SubjectName} menunggu keputusan Anda di FlexWork (Persetujuan).\n\nA flexible-work request from {n.SubjectName} awaits your decision in FlexWork (Approvals)."),
-        NotificationKind.Escalated => ($"Pengajuan dieskalasi / Request escalated: {n.SubjectName}",
-            $"Pengajuan dari {n.SubjectName} belum diputuskan dalam batas waktu dan kini menunggu keputusan Anda.\n\nThe request from {n.SubjectName} was not decided in time and now awaits your decision."),
-        NotificationKind.Withdrawn => ($"Pengajuan ditarik / Request withdrawn: {n.SubjectName}",
-            $"{n.SubjectName} menarik pengajuan kerja fleksibelnya.\n\n{n.SubjectName} withdrew their flexible-work request."),
-        _ => Decision(n),
-    };
-
-    private static (string Subject, string Text) Decision(Notification n)
-    {
-        var (id, en) = n.Kind switch
-        {
-            NotificationKind.Approved => ("disetujui", "approved"),
-            NotificationKind.Rejected => ("ditolak", "rejected"),
-            NotificationKind.Returned => ("dikembalikan untuk perbaikan", "returned for revision"),
-            _ => ("dicabut", "revoked"),
-        };
-        return ($"Pengajuan Anda {id} / Your request was {en}",
-            $"Pengajuan kerja fleksibel Anda {id} oleh {n.SubjectName}. Lihat catatannya di FlexWork.\n\nYour flexible-work request was {en} by {n.SubjectName}. See the comment in FlexWork.");
     }
 }

@@ -42,25 +42,11 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.Host);
 
-    public Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default) =>
-        SendAsync(email, fullName, "Undangan FlexWork / FlexWork invitation",
-            // Both languages: the recipient has not chosen one yet.
-            $"""
-            Yth. {fullName},
-
-            Admin instansi Anda mengundang Anda ke FlexWork. Buka tautan berikut untuk membuat kata sandi.
-            Tautan berlaku 7 hari dan hanya dapat dipakai sekali:
-
-            {link}
-
-            ---
-
-            Dear {fullName},
-
-            Your agency admin has invited you to FlexWork. Open the link above to set your password.
-            It is valid for 7 days and works once.
-            """,
-            cancellationToken);
+    public Task<bool> SendAsync(string email, string fullName, string link, CancellationToken cancellationToken = default)
+    {
+        var (subject, text) = MailText.Invitation(fullName, link);
+        return SendAsync(email, fullName, subject, text, cancellationToken);
+    }
 
     public async Task<bool> SendAsync(string email, string fullName, string subject, string text, CancellationToken cancellationToken = default)
     {
