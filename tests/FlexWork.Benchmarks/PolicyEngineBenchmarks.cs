@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 
 namespace FlexWork.Benchmarks;
 
@@ -41,7 +42,7 @@ public class PolicyEngineBenchmarks
         var employee = new EmployeeFacts(PositionEligible: true, PositionStart: new DateOnly(2020, 1, 6));
         IReadOnlyList<WorkPlanItem> plan = [new("Laporan bulanan", "Dokumen", "1")];
 
-        ProposedDay Day(DateOnly date, bool home) => new(
+        RequestDay Day(DateOnly date, bool home) => new(
             date, home ? WorkMode.Home : WorkMode.Office, new TimeOnly(7, 30), date.DayOfWeek == DayOfWeek.Friday ? new TimeOnly(16, 30) : new TimeOnly(16, 0));
 
         var clean = new ProposedRequest(workingDays.Select(d => Day(d, d.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Thursday)), "Rencana Juni", plan);

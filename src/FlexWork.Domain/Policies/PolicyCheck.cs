@@ -1,24 +1,16 @@
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
+using FlexWork.Domain.Requests;
 
 namespace FlexWork.Domain.Policies;
-
-/// <summary>One day of a request: where, and (optionally) the planned hours in the employee's local time.</summary>
-public sealed record ProposedDay(
-    DateOnly Date, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null, Guid? LocationId = null, string? Address = null)
-{
-    /// <summary>Planned net minutes (breaks excluded), or null when no hours were given.</summary>
-    public int? NetMinutes(WorkingTime time) =>
-        Start is { } start && End is { } end ? (int)(end - start).TotalMinutes - time.BreakOn(Date) : null;
-}
 
 public sealed record WorkPlanItem(string Output, string? Indicator = null, string? Target = null);
 
 /// <summary>A request as the employee proposes it. The days are kept in date order; a date may appear once.</summary>
 public sealed class ProposedRequest
 {
-    public ProposedRequest(IEnumerable<ProposedDay> days, string? reason = null, IReadOnlyList<WorkPlanItem>? workPlan = null, bool hasEvidence = false)
+    public ProposedRequest(IEnumerable<RequestDay> days, string? reason = null, IReadOnlyList<WorkPlanItem>? workPlan = null, bool hasEvidence = false)
     {
         Days = [.. days.OrderBy(d => d.Date)];
         for (var i = 1; i < Days.Count; i++)
@@ -34,7 +26,7 @@ public sealed class ProposedRequest
         HasEvidence = hasEvidence;
     }
 
-    public IReadOnlyList<ProposedDay> Days { get; }
+    public IReadOnlyList<RequestDay> Days { get; }
 
     public string? Reason { get; }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
 
+using FlexWork.Domain.Requests;
+
 namespace FlexWork.Domain.Policies;
 
 /// <summary>
@@ -68,7 +70,7 @@ public static class PolicyEngine
             findings.Add(RuleCodes.RequestTooLong, null, Text(span), Text(policy.Requests.MaxRequestDays));
         }
 
-        ProposedDay? firstRemote = null, lastRemote = null, needsEvidence = null, needsPlan = null;
+        RequestDay? firstRemote = null, lastRemote = null, needsEvidence = null, needsPlan = null;
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
@@ -134,7 +136,7 @@ public static class PolicyEngine
         }
     }
 
-    private static void CheckDay(PolicyCheckContext context, ProposedDay day, DateOnly earliest, ref Findings findings)
+    private static void CheckDay(PolicyCheckContext context, RequestDay day, DateOnly earliest, ref Findings findings)
     {
         var policy = context.Policy;
         var date = day.Date;
@@ -176,7 +178,7 @@ public static class PolicyEngine
         CheckHours(policy.Time, day, ref findings);
     }
 
-    private static void CheckLocation(PolicyCheckContext context, ProposedDay day, ref Findings findings)
+    private static void CheckLocation(PolicyCheckContext context, RequestDay day, ref Findings findings)
     {
         var expected = day.Mode switch
         {
@@ -234,7 +236,7 @@ public static class PolicyEngine
         }
     }
 
-    private static void CheckHours(WorkingTime time, ProposedDay day, ref Findings findings)
+    private static void CheckHours(WorkingTime time, RequestDay day, ref Findings findings)
     {
         if (day.Start is not { } start || day.End is not { } end)
         {

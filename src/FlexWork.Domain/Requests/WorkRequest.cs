@@ -14,8 +14,17 @@ public enum RequestStatus
     Revoked,
 }
 
-/// <summary>One day of a request as stored: where and (optionally) when the employee works.</summary>
-public sealed record RequestDay(DateOnly Date, WorkMode Mode, TimeOnly? Start, TimeOnly? End, Guid? LocationId, string? Address);
+/// <summary>
+/// One day of a request, the same record from the form and the API through the policy engine to
+/// storage: where, and (optionally) the planned hours in the employee's local time.
+/// </summary>
+public sealed record RequestDay(
+    DateOnly Date, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null, Guid? LocationId = null, string? Address = null)
+{
+    /// <summary>Planned net minutes (breaks excluded), or null when no hours were given.</summary>
+    public int? NetMinutes(WorkingTime time) =>
+        Start is { } start && End is { } end ? (int)(end - start).TotalMinutes - time.BreakOn(Date) : null;
+}
 
 /// <summary>
 /// Who takes a decision: the acting employee and their account, and when they act for another
@@ -131,7 +140,7 @@ public sealed class WorkRequest : AggregateRoot, IAgencyOwned
         }
 
         _days.Clear();
-        _days.AddRange(proposal.Days.Select(d => new RequestDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)));
+        _days.AddRange(proposal.Days);
         Reason = proposal.Reason;
         WorkPlan = proposal.WorkPlan;
         HasEvidence = proposal.HasEvidence;
@@ -146,7 +155,7 @@ public sealed class WorkRequest : AggregateRoot, IAgencyOwned
     }
 
     public ProposedRequest ToProposal() =>
-        new(_days.Select(d => new ProposedDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)), Reason, WorkPlan, HasEvidence);
+        new(_days, Reason, WorkPlan, HasEvidence);
 
     /// <summary>
     /// Submits the request as judged now. A blocking finding stops it; an automatic route

@@ -20,7 +20,7 @@ public sealed record RequestResponse(
 
 /// <summary>A change of a request: the proposed-request shape plus the version read; <c>submit</c> submits it too.</summary>
 public sealed record RequestUpdate(
-    IReadOnlyList<ProposedDayInput>? Days, string? Reason, IReadOnlyList<WorkPlanItem>? WorkPlan, uint Version, bool Submit = false, WeeklyPattern? Pattern = null)
+    IReadOnlyList<RequestDay>? Days, string? Reason, IReadOnlyList<WorkPlanItem>? WorkPlan, uint Version, bool Submit = false, WeeklyPattern? Pattern = null)
 {
     public ProposedRequestInput ToInput() => new(Days ?? [], Reason, WorkPlan, Pattern: Pattern);
 }

@@ -1,6 +1,7 @@
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 using static FlexWork.Domain.UnitTests.Policies.PolicyTestKit;
 
 namespace FlexWork.Domain.UnitTests.Policies;
@@ -49,7 +50,7 @@ public class PolicyEngineTests
     [Fact]
     public void A_one_off_address_needs_the_policy_to_allow_it_and_a_justification()
     {
-        ProposedDay[] days = [Day(Dec(15), WorkMode.OtherLocation, address: "Perpustakaan Nasional, Jl. Medan Merdeka Selatan 11")];
+        RequestDay[] days = [Day(Dec(15), WorkMode.OtherLocation, address: "Perpustakaan Nasional, Jl. Medan Merdeka Selatan 11")];
         var allowed = PolicySettings.Regulation with { Locations = new LocationRules { AllowOneOffAddress = true } };
 
         Assert.Equal("LOCATION_NOT_APPROVED.OneOffNotAllowed", Check(days, evidence: true).Single().MessageKey);
@@ -195,7 +196,7 @@ public class PolicyEngineTests
     [Fact]
     public void An_override_the_policy_exempts_lifts_the_caps_and_other_overrides_do_not()
     {
-        ProposedDay[] threeDays = [Home(Dec(14)), Home(Dec(15)), Home(Dec(16))];
+        RequestDay[] threeDays = [Home(Dec(14)), Home(Dec(15)), Home(Dec(16))];
         var duty = Eligible with { OverrideKind = EligibilityOverrideKind.DutyOutsideOffice, OverrideUntil = Dec(31) };
         Assert.Empty(Check(threeDays, employee: duty));
         Assert.Equal(["WEEKLY_REMOTE_CAP@2026-12-16"], Codes(Check(threeDays, employee: duty with { OverrideKind = EligibilityOverrideKind.SpecialCircumstances })));
@@ -206,7 +207,7 @@ public class PolicyEngineTests
     [Fact]
     public void Eight_remote_days_in_a_month_pass_and_the_ninth_is_blocked_even_in_a_quiet_week()
     {
-        ProposedDay[] eight = [Home(Dec(8)), Home(Dec(9)), Home(Dec(15)), Home(Dec(16)), Home(Dec(22)), Home(Dec(23)), Home(Dec(29)), Home(Dec(30))];
+        RequestDay[] eight = [Home(Dec(8)), Home(Dec(9)), Home(Dec(15)), Home(Dec(16)), Home(Dec(22)), Home(Dec(23)), Home(Dec(29)), Home(Dec(30))];
         Assert.Empty(Check(eight, today: new DateOnly(2026, 12, 1)));
         var findings = Check([.. eight, Home(Dec(2))], today: new DateOnly(2026, 12, 1));
         Assert.Equal(["MONTHLY_REMOTE_CAP@2026-12-30"], Codes(findings, RuleCodes.MonthlyRemoteCap));
@@ -321,7 +322,7 @@ public class PolicyEngineTests
     public void A_ramadan_week_owes_325_hours_from_0800_with_shorter_breaks()
     {
         var ramadan = new DateOnly(2026, 3, 2);
-        ProposedDay[] week =
+        RequestDay[] week =
         [
             Office(ramadan, "08:00", "15:00"), Office(ramadan.AddDays(1), "08:00", "15:00"), Office(ramadan.AddDays(2), "08:00", "15:00"),
             Office(ramadan.AddDays(3), "08:00", "15:00"), Office(ramadan.AddDays(4), "08:00", "15:30"),
@@ -358,7 +359,7 @@ public class PolicyEngineTests
     public void A_holiday_lowers_what_the_week_owes()
     {
         var christmas = new WorkCalendar([Dec(25)], []);
-        ProposedDay[] fourDays = [Office(Dec(21), "07:30", "16:00"), Office(Dec(22), "07:30", "16:00"), Office(Dec(23), "07:30", "16:00"), Office(Dec(24), "07:30", "16:00")];
+        RequestDay[] fourDays = [Office(Dec(21), "07:30", "16:00"), Office(Dec(22), "07:30", "16:00"), Office(Dec(23), "07:30", "16:00"), Office(Dec(24), "07:30", "16:00")];
         Assert.Empty(Check(fourDays, calendar: christmas));
     }
 
@@ -374,7 +375,7 @@ public class PolicyEngineTests
     [Fact]
     public void Evidence_is_required_for_the_modes_the_policy_lists()
     {
-        ProposedDay[] coworking = [Day(Dec(15), WorkMode.OtherLocation, locationId: CoworkingId)];
+        RequestDay[] coworking = [Day(Dec(15), WorkMode.OtherLocation, locationId: CoworkingId)];
         Assert.Equal(["EVIDENCE_REQUIRED@2026-12-15"], Codes(Check(coworking)));
         Assert.Empty(Check(coworking, evidence: true));
         Assert.Empty(Check([Home(Dec(15))]));

@@ -1,5 +1,6 @@
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 
 namespace FlexWork.Domain.UnitTests.Policies;
 
@@ -16,16 +17,16 @@ internal static class PolicyTestKit
 
     public static DateOnly Dec(int day) => new(2026, 12, day);
 
-    public static ProposedDay Home(DateOnly date, string? start = null, string? end = null) => Day(date, WorkMode.Home, start, end);
+    public static RequestDay Home(DateOnly date, string? start = null, string? end = null) => Day(date, WorkMode.Home, start, end);
 
-    public static ProposedDay Office(DateOnly date, string? start = null, string? end = null) => Day(date, WorkMode.Office, start, end);
+    public static RequestDay Office(DateOnly date, string? start = null, string? end = null) => Day(date, WorkMode.Office, start, end);
 
-    public static ProposedDay Day(DateOnly date, WorkMode mode, string? start = null, string? end = null, Guid? locationId = null, string? address = null) =>
+    public static RequestDay Day(DateOnly date, WorkMode mode, string? start = null, string? end = null, Guid? locationId = null, string? address = null) =>
         new(date, mode, start is null ? null : TimeOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
             end is null ? null : TimeOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), locationId, address);
 
     public static IReadOnlyList<Finding> Check(
-        IEnumerable<ProposedDay> days,
+        IEnumerable<RequestDay> days,
         PolicySettings? policy = null,
         EmployeeFacts? employee = null,
         DateOnly? today = null,

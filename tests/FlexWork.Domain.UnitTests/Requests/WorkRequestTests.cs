@@ -215,7 +215,7 @@ public class WorkRequestTests
     private static WorkRequest Draft()
     {
         var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
-        request.Edit(new ProposedRequest([new ProposedDay(Monday, WorkMode.Home), new ProposedDay(Monday.AddDays(2), WorkMode.Home)], "Laporan"), Now);
+        request.Edit(new ProposedRequest([new RequestDay(Monday, WorkMode.Home), new RequestDay(Monday.AddDays(2), WorkMode.Home)], "Laporan"), Now);
         return request;
     }
 
@@ -278,7 +278,7 @@ public class WorkRequestTests
                 request.Revoke(As("s"), Today, Now, "alasan");
                 break;
             case Step.Edit:
-                request.Edit(new ProposedRequest([new ProposedDay(Monday, WorkMode.Office)]), Now);
+                request.Edit(new ProposedRequest([new RequestDay(Monday, WorkMode.Office)]), Now);
                 break;
         }
     }
@@ -357,7 +357,7 @@ public class RequestEvidenceTests
     private static WorkRequest Draft()
     {
         var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
-        request.Edit(new ProposedRequest([new ProposedDay(new DateOnly(2026, 12, 14), WorkMode.OtherLocation)]), Now);
+        request.Edit(new ProposedRequest([new RequestDay(new DateOnly(2026, 12, 14), WorkMode.OtherLocation)]), Now);
         return request;
     }
 }
@@ -370,7 +370,7 @@ public class EscalationTests
     public void A_waiting_request_goes_to_the_unit_head_and_the_step_is_recorded()
     {
         var request = WorkRequest.Create(Guid.NewGuid(), Guid.NewGuid(), Now);
-        request.Edit(new ProposedRequest([new ProposedDay(new DateOnly(2026, 12, 21), WorkMode.Home)]), Now);
+        request.Edit(new ProposedRequest([new RequestDay(new DateOnly(2026, 12, 21), WorkMode.Home)]), Now);
         request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
         Assert.Equal(Now, request.WaitingSince);
 

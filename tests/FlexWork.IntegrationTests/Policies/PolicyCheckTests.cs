@@ -6,6 +6,7 @@ using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FlexWork.Tests.Shared;
@@ -59,8 +60,8 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
     public async Task Ramadan_is_calendar_data_that_admins_extend_and_the_check_follows_it()
     {
         var week = TestWeeks.Free(8);
-        ProposedDayInput Office(int day, string end) => new(week.AddDays(day), WorkMode.Office, new TimeOnly(8, 0), TimeOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
-        ProposedDayInput[] days = [Office(0, "15:00"), Office(1, "15:00"), Office(2, "15:00"), Office(3, "15:00"), Office(4, "15:30")];
+        RequestDay Office(int day, string end) => new(week.AddDays(day), WorkMode.Office, new TimeOnly(8, 0), TimeOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+        RequestDay[] days = [Office(0, "15:00"), Office(1, "15:00"), Office(2, "15:00"), Office(3, "15:00"), Office(4, "15:30")];
         Assert.Contains((await CheckAsync("pegawai@demo.go.id", days)).Findings, f => f.Code == RuleCodes.WeeklyHoursShort); // 32.5 h in an ordinary week
 
         await using var admin = await fixture.ActAsAsync("admin@demo.go.id");
@@ -106,10 +107,10 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
         }
 
         var day = Monday.AddDays(28);
-        Assert.Empty((await CheckAsync("pegawai@demo.go.id", new ProposedDayInput(day, WorkMode.OtherOffice, LocationId: kanwil))).Findings);
+        Assert.Empty((await CheckAsync("pegawai@demo.go.id", new RequestDay(day, WorkMode.OtherOffice, LocationId: kanwil))).Findings);
         Assert.Equal(
             "LOCATION_NOT_APPROVED.Unknown",
-            (await CheckAsync("pegawai@demo.go.id", new ProposedDayInput(day, WorkMode.OtherOffice, LocationId: Guid.NewGuid()))).Findings.Single().MessageKey);
+            (await CheckAsync("pegawai@demo.go.id", new RequestDay(day, WorkMode.OtherOffice, LocationId: Guid.NewGuid()))).Findings.Single().MessageKey);
     }
 
     [Fact]
@@ -148,12 +149,12 @@ public class PolicyCheckTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
         return (await admin.ServiceProvider.GetRequiredService<CalendarAdministration>().ListAsync(2026, Ct))[0].Id;
     }
 
-    private async Task<PolicyCheckResult> CheckAsync(string email, params ProposedDayInput[] days)
+    private async Task<PolicyCheckResult> CheckAsync(string email, params RequestDay[] days)
     {
         await using var scope = await fixture.ActAsAsync(email);
         return await scope.ServiceProvider.GetRequiredService<PolicyCheckService>()
             .CheckAsync(new ProposedRequestInput(days, "Menyusun laporan", [new WorkPlanItem("Laporan analisis jabatan")]), Ct);
     }
 
-    private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
+    private static RequestDay Home(DateOnly date) => new(date, WorkMode.Home);
 }

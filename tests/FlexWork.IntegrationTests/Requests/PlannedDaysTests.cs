@@ -27,7 +27,7 @@ public class PlannedDaysTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
         WorkRequest Request(Action<WorkRequest> then)
         {
             var request = WorkRequest.Create(employee.AgencyId, employee.Id, now);
-            request.Edit(new ProposedRequest([.. week.Select(d => new ProposedDay(d, WorkMode.Home))]), now);
+            request.Edit(new ProposedRequest([.. week.Select(d => new RequestDay(d, WorkMode.Home))]), now);
             then(request);
             return request;
         }

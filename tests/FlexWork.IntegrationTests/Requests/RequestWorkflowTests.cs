@@ -201,7 +201,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var kanwil = await AsAsync("admin@demo.go.id", s => s.GetRequiredService<Application.Locations.ManageLocations.LocationAdministration>().ListAsync(Ct));
         var office = kanwil.Single(l => l.Kind == Domain.Locations.LocationKind.OtherOffice).Id;
         var request = await AsAsync("pegawai@demo.go.id", s => s.GetRequiredService<RequestService>().CreateAsync(
-            Request(new ProposedDayInput(Week(7), WorkMode.OtherOffice, LocationId: office)), submit: true, cancellationToken: Ct));
+            Request(new RequestDay(Week(7), WorkMode.OtherOffice, LocationId: office)), submit: true, cancellationToken: Ct));
         Assert.Equal(ApprovalRoute.SupervisorThenUnitHead, request.Route);
 
         await Assert.ThrowsAsync<NotFoundException>(() => DecideAsync("kepala@demo.go.id", request, Decision.Approve)); // not yet: level 1
@@ -218,7 +218,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var coworking = (await AsAsync("admin@demo.go.id", s => s.GetRequiredService<Application.Locations.ManageLocations.LocationAdministration>().ListAsync(Ct)))
             .Single(l => l.Kind == Domain.Locations.LocationKind.OtherLocation).Id;
         var monday = Week(9);
-        var input = Request(new ProposedDayInput(monday, WorkMode.OtherLocation, LocationId: coworking));
+        var input = Request(new RequestDay(monday, WorkMode.OtherLocation, LocationId: coworking));
         var blocked = await Assert.ThrowsAsync<RequestBlockedException>(() => AsAsync("pegawai@demo.go.id", s =>
             s.GetRequiredService<RequestService>().CreateAsync(input, submit: true, cancellationToken: Ct)));
         Assert.Equal(RuleCodes.EvidenceRequired, blocked.Findings.Single().Code);
@@ -330,7 +330,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         foreach (var colleague in colleagues)
         {
             var away = WorkRequest.Create(colleague.AgencyId, colleague.Id, now);
-            away.Edit(new ProposedRequest([new ProposedDay(day, WorkMode.Home)], "Dinas luar"), now);
+            away.Edit(new ProposedRequest([new RequestDay(day, WorkMode.Home)], "Dinas luar"), now);
             away.Submit(1, [], ApprovalRoute.Supervisor, now, null);
             db.WorkRequests.Add(away);
         }
@@ -354,10 +354,10 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         return await db.WorkRequests.IgnoreQueryFilters().CountAsync(r => r.Days.Any(d => d.Date >= monday && d.Date < monday.AddDays(7)), Ct);
     }
 
-    private static ProposedRequestInput Request(params ProposedDayInput[] days) =>
+    private static ProposedRequestInput Request(params RequestDay[] days) =>
         new(days, "Menyusun laporan", [new WorkPlanItem("Laporan analisis jabatan", "Dokumen", "1")]);
 
-    private static ProposedDayInput Home(DateOnly date) => new(date, WorkMode.Home);
+    private static RequestDay Home(DateOnly date) => new(date, WorkMode.Home);
 
-    private static ProposedDayInput Office(DateOnly date) => new(date, WorkMode.Office);
+    private static RequestDay Office(DateOnly date) => new(date, WorkMode.Office);
 }

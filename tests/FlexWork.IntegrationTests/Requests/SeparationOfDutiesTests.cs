@@ -101,7 +101,7 @@ public class SeparationOfDutiesTests(DemoDatabaseFixture fixture) : IClassFixtur
             .OrderBy(e => e.Nip).FirstAsync(Ct);
         var now = DateTimeOffset.UtcNow;
         var request = WorkRequest.Create(colleague.AgencyId, colleague.Id, now);
-        request.Edit(new ProposedRequest([new ProposedDay(day, WorkMode.Home)], "Menyusun laporan"), now);
+        request.Edit(new ProposedRequest([new RequestDay(day, WorkMode.Home)], "Menyusun laporan"), now);
         request.Submit(1, [], ApprovalRoute.Supervisor, now, null);
         db.WorkRequests.Add(request);
         await db.SaveChangesAsync(Ct);

@@ -117,6 +117,6 @@ public class ScheduleTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.DoesNotContain((await otherAgency.ServiceProvider.GetRequiredService<ScheduleService>().TeamUnitsAsync(Ct)).Options, o => o.Id == sdm);
     }
 
-    private static ProposedRequestInput Request(ProposedDayInput day) => new([day], "Laporan", [new WorkPlanItem("Laporan")]);
+    private static ProposedRequestInput Request(RequestDay day) => new([day], "Laporan", [new WorkPlanItem("Laporan")]);
 
 }

@@ -1,24 +1,22 @@
 using FlexWork.Application.Common;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
 using FluentValidation;
 
 namespace FlexWork.Application.Policies.CheckRequest;
-
-/// <summary>One day as the request form and the API send it; times are the employee's local time.</summary>
-public sealed record ProposedDayInput(DateOnly Date, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null, Guid? LocationId = null, string? Address = null);
 
 /// <summary>"Every Friday from home this quarter": the weekdays between two dates, all alike.</summary>
 public sealed record WeeklyPattern(
     DateOnly From, DateOnly To, IReadOnlyList<DayOfWeek> Weekdays, WorkMode Mode, TimeOnly? Start = null, TimeOnly? End = null,
     Guid? LocationId = null, string? Address = null)
 {
-    public IEnumerable<ProposedDayInput> Days()
+    public IEnumerable<RequestDay> Days()
     {
         for (var date = From; date <= To && date.DayNumber - From.DayNumber < ProposedRequestInputValidator.MaxDays; date = date.AddDays(1))
         {
             if (Weekdays.Contains(date.DayOfWeek))
             {
-                yield return new ProposedDayInput(date, Mode, Start, End, LocationId, Address);
+                yield return new RequestDay(date, Mode, Start, End, LocationId, Address);
             }
         }
     }
@@ -29,11 +27,11 @@ public sealed record WeeklyPattern(
 /// and optionally a weekly pattern whose days are added (an explicit day wins on the same date).
 /// </summary>
 public sealed record ProposedRequestInput(
-    IReadOnlyList<ProposedDayInput>? Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false,
+    IReadOnlyList<RequestDay>? Days, string? Reason = null, IReadOnlyList<WorkPlanItem>? WorkPlan = null, bool HasEvidence = false,
     WeeklyPattern? Pattern = null)
 {
     /// <summary>The explicit days; a caller who sends only a pattern may leave them out.</summary>
-    public IReadOnlyList<ProposedDayInput> Days { get; init; } = Days ?? [];
+    public IReadOnlyList<RequestDay> Days { get; init; } = Days ?? [];
 
     /// <summary>The same input with the pattern turned into days.</summary>
     public ProposedRequestInput Expanded() => Pattern is null
@@ -44,8 +42,7 @@ public sealed record ProposedRequestInput(
             Pattern = null,
         };
 
-    public ProposedRequest ToRequest() => new(
-        Days.Select(d => new ProposedDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)), Reason, WorkPlan, HasEvidence);
+    public ProposedRequest ToRequest() => new(Days, Reason, WorkPlan, HasEvidence);
 }
 
 /// <summary>Malformed requests are refused before any rule is judged: they are the caller's mistake, not a finding.</summary>

@@ -86,7 +86,7 @@ public sealed class PolicyPreviewService(
             var facts = new EmployeeFacts(
                 person.PositionEligible, person.PositionStartDate, person.DisciplinaryStatus, person.DisciplinaryFrom, person.DisciplinaryUntil,
                 person.EligibilityOverrideKind, person.EligibilityOverrideUntil);
-            var days = request.Days.Where(d => request.Plans(d.Date)).Select(d => new ProposedDay(d.Date, d.Mode, d.Start, d.End, d.LocationId, d.Address)).ToList();
+            var days = request.Days.Where(d => request.Plans(d.Date)).ToList();
             if (days.Count == 0)
             {
                 continue;

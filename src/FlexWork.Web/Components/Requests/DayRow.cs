@@ -1,4 +1,3 @@
-using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 
@@ -21,7 +20,7 @@ public sealed class DayRow
 
     public bool NeedsLocation => Mode is WorkMode.OtherOffice or WorkMode.OtherLocation;
 
-    public ProposedDayInput ToInput() => new(
+    public RequestDay ToInput() => new(
         Date, Mode, Start is { } s ? TimeOnly.FromTimeSpan(s) : null, End is { } e ? TimeOnly.FromTimeSpan(e) : null,
         NeedsLocation ? LocationId : null, Mode == WorkMode.OtherLocation && LocationId is null ? Address : null);
 
