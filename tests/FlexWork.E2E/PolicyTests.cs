@@ -31,7 +31,10 @@ public class PolicyTests(BrowserFixture browser)
         await perWeek.FillAsync("9");
         await perWeek.BlurAsync();
         await Expect(page.Locator("[data-testid=policy-errors]")).ToContainTextAsync("antara 0 dan jumlah hari kerja seminggu");
+        await Expect(page.Locator(".mud-input-control").Filter(new() { Has = perWeek }).Locator(".mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("antara 0 dan jumlah hari kerja seminggu"); // and under the field itself
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" })).ToBeDisabledAsync();
+        await BrowserFixture.CheckPageAsync(page, "50-policy-editor-error");
 
         await perWeek.FillAsync("1");
         await perWeek.BlurAsync();

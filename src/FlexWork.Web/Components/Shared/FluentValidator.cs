@@ -25,6 +25,13 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable
     [Parameter]
     public Func<TModel, object>? ValidateAs { get; set; }
 
+    /// <summary>
+    /// Where a failure shows when the validated record is shaped differently from the form (e.g.
+    /// a nested path of the settings to a flat form field); by default the field of the same name.
+    /// </summary>
+    [Parameter]
+    public Func<TModel, string, FieldIdentifier>? FieldOf { get; set; }
+
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
 
@@ -68,7 +75,7 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable
 
         foreach (var failure in result.Errors)
         {
-            var failedField = EditContext.Field(failure.PropertyName);
+            var failedField = FieldOf is null ? EditContext.Field(failure.PropertyName) : FieldOf(model, failure.PropertyName);
             if (field is null || failedField.Equals(field))
             {
                 _messages.Add(failedField, Localizer.Validation(failure));

@@ -1,5 +1,6 @@
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Policies;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace FlexWork.Web.Components.Pages.Admin.Policy;
 
@@ -199,6 +200,67 @@ public sealed class PolicyForm
         Severities = WarnOnly.Where(w => w.Value).ToDictionary(w => w.Key, _ => FindingSeverity.Warn), // rules block unless listed
         UnitOverrides = [.. UnitOverrides.Where(u => u.UnitId is not null).Select(u => u.ToOverride())],
     };
+
+    /// <summary>
+    /// The form field that a validation failure of <see cref="ToSettings"/> belongs to (the
+    /// validator speaks of the settings, e.g. <c>Time.Shifts[1].End</c>), so that every message
+    /// shows next to its field. A path with no field of its own stays on the form as a whole.
+    /// </summary>
+    public FieldIdentifier FieldOf(string path)
+    {
+        if (Row(path, "Time.Shifts", Shifts) is { } shift)
+        {
+            return shift;
+        }
+
+        if (Row(path, "UnitOverrides", [.. UnitOverrides.Where(u => u.UnitId is not null)]) is { } unit)
+        {
+            return unit;
+        }
+
+        return new FieldIdentifier(this, path switch
+        {
+            "Caps.RemoteDaysPerWeek" => nameof(RemoteDaysPerWeek),
+            "Caps.RemoteDaysPerMonth" => nameof(RemoteDaysPerMonth),
+            "Caps.MaxConsecutiveRemoteDays" => nameof(MaxConsecutiveRemoteDays),
+            "Caps.MinOfficeDaysPerWeek" => nameof(MinOfficeDaysPerWeek),
+            "Safeguard.MaxAwayPercent" => nameof(MaxAwayPercent),
+            "Safeguard.MinOnSiteHeadcount" => nameof(MinOnSiteHeadcount),
+            "Time.WorkingDays" => nameof(WorkingDays),
+            "Time.WeeklyMinutes" => nameof(WeeklyHours),
+            "Time.StandardStart" => nameof(StandardStart),
+            "Time.BreakMinutes" => nameof(BreakMinutes),
+            "Time.FridayBreakMinutes" => nameof(FridayBreakMinutes),
+            "Time.Dynamic.LatestStart" => nameof(LatestStart),
+            "Time.Dynamic.LatestEnd" => nameof(LatestEnd),
+            "Time.Dynamic.CoreStart" => nameof(CoreStart),
+            "Time.Dynamic.CoreEnd" => nameof(CoreEnd),
+            "Time.Dynamic.MinDailyMinutes" => nameof(MinDailyHours),
+            "Time.Dynamic.MaxDailyMinutes" => nameof(MaxDailyHours),
+            "Time.Shifts" => nameof(Shifts),
+            "Time.Ramadan.WeeklyMinutes" => nameof(RamadanWeeklyHours),
+            "Time.Ramadan.BreakMinutes" => nameof(RamadanBreakMinutes),
+            "Time.Ramadan.FridayBreakMinutes" => nameof(RamadanFridayBreakMinutes),
+            "Requests.MinNoticeWorkingDays" => nameof(MinNoticeWorkingDays),
+            "Requests.MaxRequestDays" => nameof(MaxRequestDays),
+            "Requests.EscalateAfterWorkingDays" => nameof(EscalateAfterWorkingDays),
+            "Requests.MaxEvidenceFilesPerRequest" => nameof(MaxEvidenceFilesPerRequest),
+            "Requests.MaxEvidenceMegabytesPerEmployee" => nameof(MaxEvidenceMegabytesPerEmployee),
+            "Eligibility.MinMonthsInPosition" => nameof(MinMonthsInPosition),
+            "UnitOverrides" => nameof(UnitOverrides),
+            _ => path,
+        });
+    }
+
+    /// <summary>For <c>{list}[i].{member}</c>: the i-th row's field of that name (the rows' members are named as in the settings).</summary>
+    private static FieldIdentifier? Row<TRow>(string path, string list, List<TRow> rows)
+        where TRow : class
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(path, $@"^{System.Text.RegularExpressions.Regex.Escape(list)}\[(\d+)\]\.(\w+)$");
+        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < rows.Count
+            ? new FieldIdentifier(rows[i], match.Groups[2].Value)
+            : null;
+    }
 
     private static int Minutes(double hours) => (int)Math.Round(hours * 60);
 
