@@ -138,7 +138,8 @@ WITH counts AS (SELECT i, month, count(*) AS seeded FROM seeded WHERE i BETWEEN 
 SELECT row_number() OVER (ORDER BY n, i) AS slot, i - 1600 AS k, d
 FROM (SELECT i, d, row_number() OVER (PARTITION BY i ORDER BY d) AS n FROM allowed WHERE in_month <= 8) x;
 SQL
-bench_sql -c "VACUUM ANALYZE" -c "CHECKPOINT" # as autovacuum would have done by the time people plan; written out
+# The database's owner owns the pool's table too: migrating again (BENCH_REUSE) grants the app role every table.
+bench_sql -c "ALTER TABLE bench_slots OWNER TO $PG_OWNER_USER" -c "VACUUM ANALYZE" -c "CHECKPOINT" # as autovacuum would have done by the time people plan; written out
 echo "Data ready in ${SECONDS}s: $(bench_sql -tAc "SELECT (SELECT count(*) FROM employees e JOIN agencies a ON a.id = e.agency_id WHERE a.code = 'DEMO') || ' employees in DEMO, '
   || (SELECT count(*) FROM request_days d JOIN work_requests r ON r.id = d.request_id WHERE r.status IN ('Submitted', 'Approved')) || ' scheduled days, '
   || (SELECT count(*) FROM work_requests) || ' requests, ' || (SELECT count(*) FROM bench_slots) || ' submissions possible for the pool'")"
