@@ -23,7 +23,4 @@ public sealed class ConcurrencyConflictException(string message, Exception? inne
 
 /// <summary>Two people saved the same unique key at once and the database let one in (HTTP 409).</summary>
 public sealed class DuplicateException(string? constraint, Exception? innerException = null)
-    : Exception($"A row with the same key exists ({constraint}).", innerException)
-{
-    public string? Constraint { get; } = constraint;
-}
+    : Exception($"A row with the same key exists ({constraint}).", innerException);

@@ -106,7 +106,7 @@ public static class PolicyContextLoader
             .Where(c => c.Date >= from && c.Date <= to.AddDays(31))
             .Select(c => new { c.Date, c.Kind, c.UnitId })
             .ToListAsync(cancellationToken);
-        var applicable = entries.Where(c => c.UnitId is not { } unit || place.UnitPath.Contains(unit)).ToList();
+        var applicable = entries.Where(c => CalendarEntry.AppliesTo(c.UnitId, place.UnitPath)).ToList();
         var calendar = new WorkCalendar(
             applicable.Where(c => c.Kind != CalendarEntryKind.MandatoryOffice).Select(c => c.Date),
             applicable.Where(c => c.Kind == CalendarEntryKind.MandatoryOffice).Select(c => c.Date));

@@ -67,6 +67,6 @@ public sealed class CalendarEntry : IAgencyOwned
         return new CalendarEntry(Guid.CreateVersion7(), agencyId, date, kind, name, unitId);
     }
 
-    /// <summary>Whether the entry concerns an employee of the unit with this path (the unit, then its parents).</summary>
-    public bool AppliesTo(IReadOnlyList<Guid> unitPath) => UnitId is not { } unit || unitPath.Contains(unit);
+    /// <summary>Whether an entry for <paramref name="entryUnitId"/> (null: the whole agency) concerns an employee of the unit with this path (the unit, then its parents).</summary>
+    public static bool AppliesTo(Guid? entryUnitId, IReadOnlyList<Guid> unitPath) => entryUnitId is not { } unit || unitPath.Contains(unit);
 }

@@ -79,8 +79,6 @@ public sealed class Notification : IAgencyOwned
             Mail = mail ? NotificationMail.Pending : NotificationMail.None,
         };
 
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
-
     public void MailSent()
     {
         Mail = NotificationMail.Sent;

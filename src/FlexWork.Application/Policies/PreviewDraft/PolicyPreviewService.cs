@@ -65,7 +65,7 @@ public sealed class PolicyPreviewService(
         var paths = units.Keys.ToDictionary(id => id, tree.PathUp);
         var calendars = units.Keys.ToDictionary(id => id, id =>
         {
-            var applicable = calendarEntries.Where(c => c.UnitId is not { } u || paths[id].Contains(u)).ToList();
+            var applicable = calendarEntries.Where(c => CalendarEntry.AppliesTo(c.UnitId, paths[id])).ToList();
             return new WorkCalendar(
                 applicable.Where(c => c.Kind != CalendarEntryKind.MandatoryOffice).Select(c => c.Date),
                 applicable.Where(c => c.Kind == CalendarEntryKind.MandatoryOffice).Select(c => c.Date));

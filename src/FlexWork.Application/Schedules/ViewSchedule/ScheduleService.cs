@@ -164,7 +164,7 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
     {
         var entries = await db.CalendarEntries.AsNoTracking().Where(c => c.Date >= from && c.Date <= to)
             .Select(c => new { c.Date, c.Kind, c.Name, c.UnitId }).ToListAsync(cancellationToken);
-        var applicable = entries.Where(c => c.UnitId is not { } u || unitPath.Contains(u)).ToList();
+        var applicable = entries.Where(c => CalendarEntry.AppliesTo(c.UnitId, unitPath)).ToList();
         var time = (await PolicyContextLoader.InForceAsync(db, from, cancellationToken)).Settings.Time;
         return
         [
