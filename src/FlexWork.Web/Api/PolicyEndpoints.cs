@@ -97,6 +97,18 @@ internal static class PolicyEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a calendar entry").ProducesProblem(StatusCodes.Status404NotFound);
+        calendar.MapGet("/ramadan", (CalendarAdministration service, CancellationToken ct) => service.RamadanAsync(ct))
+            .WithSummary("The days of Ramadan, on which the policy's Ramadan hours apply; yearsWithout lists this year and the next while they have none");
+        calendar.MapPost("/ramadan", async (RamadanInput input, CalendarAdministration service, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/admin/calendar/ramadan", new CreatedResponse(await service.AddRamadanAsync(input, ct))))
+            .WithSummary("Add a Ramadan period: 1 Ramadan to the last day, 28 to 31 days, overlapping no other")
+            .Produces<CreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        calendar.MapDelete("/ramadan/{id:guid}", async (Guid id, CalendarAdministration service, CancellationToken ct) =>
+            {
+                await service.DeleteRamadanAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a Ramadan period").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static PolicyCheckResponse ToResponse(PolicyCheckResult result, IStringLocalizer localizer) => new(

@@ -130,6 +130,19 @@ public class PolicyApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var otherAgency = await fixture.ClientForAsync("admin@demo2.go.id");
         Assert.Equal(HttpStatusCode.NotFound, (await otherAgency.DeleteAsync($"/api/v1/admin/calendar/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/admin/calendar/{id}", Ct)).StatusCode);
+
+        // Ramadan is calendar data too: the coming year is added once the government sets it.
+        var ramadan = await client.PostAsJsonAsync("/api/v1/admin/calendar/ramadan", new { from = "2035-01-10", to = "2035-02-08", name = "Ramadan 1456 H" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, ramadan.StatusCode);
+        var ramadanId = (await ramadan.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var tooLong = await client.PostAsJsonAsync("/api/v1/admin/calendar/ramadan", new { from = "2036-01-01", to = "2036-03-01", name = "Terlalu panjang" }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        var periods = (await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/calendar/ramadan", Ct)).GetProperty("periods");
+        Assert.Contains(periods.EnumerateArray(), p => p.GetProperty("name").GetString() == "Ramadan 1456 H" && p.GetProperty("days").GetInt32() == 30);
+        Assert.DoesNotContain((await otherAgency.GetFromJsonAsync<JsonElement>("/api/v1/admin/calendar/ramadan", Ct)).GetProperty("periods").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "Ramadan 1456 H");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAgency.DeleteAsync($"/api/v1/admin/calendar/ramadan/{ramadanId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/admin/calendar/ramadan/{ramadanId}", Ct)).StatusCode);
     }
 
     [Theory]
