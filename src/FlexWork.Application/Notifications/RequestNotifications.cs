@@ -44,12 +44,18 @@ public sealed class RequestNotifications(INotificationMailer mailer) :
     public Task HandleAsync(RequestEscalated domainEvent, IFlexWorkDbContext db, CancellationToken cancellationToken) =>
         ToDeciderAsync(db, domainEvent.Request, NotificationKind.Escalated, cancellationToken);
 
-    /// <summary>The official deciding at the request's level (never the employee themselves), about the employee.</summary>
+    /// <summary>
+    /// The official deciding at the request's level (never the employee themselves), about the
+    /// employee: one read of the employee per event (an escalation round raises thousands).
+    /// </summary>
     private async Task ToDeciderAsync(IFlexWorkDbContext db, WorkRequest request, NotificationKind kind, CancellationToken cancellationToken)
     {
-        if (await DecisionRights.DeciderAsync(db, request, Math.Max(1, request.Level), cancellationToken) is { } decider)
+        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == request.EmployeeId)
+            .Select(e => new { e.SupervisorId, e.UnitId, e.FullName }).SingleAsync(cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        if (DecisionRights.Decider(request.EmployeeId, employee.SupervisorId, employee.UnitId, Math.Max(1, request.Level), tree) is { } decider)
         {
-            Add(db, request, decider, kind, await NameOfAsync(db, request.EmployeeId, cancellationToken));
+            Add(db, request, decider, kind, employee.FullName);
         }
     }
 

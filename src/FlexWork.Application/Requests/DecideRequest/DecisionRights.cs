@@ -1,5 +1,6 @@
 using FlexWork.Application.Common;
 using FlexWork.Application.Policies;
+using FlexWork.Domain.Organization;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -18,13 +19,12 @@ public static class DecisionRights
     {
         var employee = await db.Employees.AsNoTracking().Where(e => e.Id == request.EmployeeId)
             .Select(e => new { e.SupervisorId, e.UnitId }).SingleAsync(cancellationToken);
-        if (level <= 1 && employee.SupervisorId is { } supervisor)
-        {
-            return supervisor;
-        }
-
-        return (await db.UnitTreeAsync(cancellationToken)).HeadAbove(employee.UnitId, request.EmployeeId);
+        return Decider(request.EmployeeId, employee.SupervisorId, employee.UnitId, level, await db.UnitTreeAsync(cancellationToken));
     }
+
+    /// <summary>The same answer for an employee whose supervisor and unit the caller has read already.</summary>
+    public static Guid? Decider(Guid employeeId, Guid? supervisorId, Guid unitId, int level, UnitTree tree) =>
+        level <= 1 && supervisorId is { } supervisor ? supervisor : tree.HeadAbove(unitId, employeeId);
 
     /// <summary>
     /// The principal the actor decides for: themselves when they are the decider, the decider when

@@ -9,7 +9,7 @@ namespace FlexWork.Web.Components.Pages.Admin.Policy;
 /// the immutable <see cref="PolicySettings"/> the application validates and stores. Hours are
 /// edited as hours, stored as minutes.
 /// </summary>
-public sealed class PolicyForm
+public sealed partial class PolicyForm
 {
     public static readonly WorkMode[] RemoteModes = [WorkMode.OtherOffice, WorkMode.Home, WorkMode.OtherLocation];
 
@@ -256,11 +256,14 @@ public sealed class PolicyForm
     private static FieldIdentifier? Row<TRow>(string path, string list, List<TRow> rows)
         where TRow : class
     {
-        var match = System.Text.RegularExpressions.Regex.Match(path, $@"^{System.Text.RegularExpressions.Regex.Escape(list)}\[(\d+)\]\.(\w+)$");
-        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < rows.Count
-            ? new FieldIdentifier(rows[i], match.Groups[2].Value)
+        var match = RowPath().Match(path);
+        return match.Success && match.Groups[1].Value == list && int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < rows.Count
+            ? new FieldIdentifier(rows[i], match.Groups[3].Value)
             : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([\w.]+)\[(\d+)\]\.(\w+)$")]
+    private static partial System.Text.RegularExpressions.Regex RowPath();
 
     private static int Minutes(double hours) => (int)Math.Round(hours * 60);
 
