@@ -5,4 +5,20 @@ public static class Guard
     /// <summary>A trimmed, non-empty name, or <c>NAME_REQUIRED</c>.</summary>
     public static string Name(string? name) =>
         string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
+
+    /// <summary>Free text trimmed, null when blank, <c>TEXT_TOO_LONG</c> beyond <paramref name="maxLength"/>.</summary>
+    public static string? Text(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        return text.Length > maxLength ? throw new DomainException("TEXT_TOO_LONG", maxLength) : text;
+    }
+
+    /// <summary>Free text that must be there: <paramref name="missingCode"/> when blank.</summary>
+    public static string RequiredText(string? text, int maxLength, string missingCode) =>
+        Text(text, maxLength) ?? throw new DomainException(missingCode);
 }

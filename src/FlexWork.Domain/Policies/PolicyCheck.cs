@@ -5,7 +5,11 @@ using FlexWork.Domain.Requests;
 
 namespace FlexWork.Domain.Policies;
 
-public sealed record WorkPlanItem(string Output, string? Indicator = null, string? Target = null);
+/// <summary>An expected output of a request's work plan, and the agreed performance target it serves.</summary>
+public sealed record WorkPlanItem(string Output, string? Indicator = null, string? Target = null, Guid? TargetId = null);
+
+/// <summary>The employee's last final evaluation: its period, the predikat, and the dates of the period after it.</summary>
+public sealed record LastEvaluation(string PeriodCode, PerformanceRating Predikat, DateRange NextPeriod);
 
 /// <summary>A request as the employee proposes it. The days are kept in date order; a date may appear once.</summary>
 public sealed class ProposedRequest
@@ -47,8 +51,11 @@ public sealed record EmployeeFacts(
     DateOnly? DisciplinaryUntil = null,
     EligibilityOverrideKind? OverrideKind = null,
     DateOnly? OverrideUntil = null,
-    PerformanceRating? LastRating = null)
+    LastEvaluation? LastEvaluation = null,
+    int OverdueReports = 0)
 {
+    public PerformanceRating? LastRating => LastEvaluation?.Predikat;
+
     /// <summary>An override in force on every day from today through <paramref name="lastDay"/>.</summary>
     public bool HasOverrideThrough(DateOnly lastDay) => OverrideKind is not null && OverrideUntil >= lastDay;
 }

@@ -100,6 +100,16 @@ public static class PolicyEngine
         {
             findings.Add(RuleCodes.WorkPlanRequired, needsPlan.Date, needsPlan.Mode.ToString());
         }
+        else if (needsPlan is not null && policy.Requests.WorkPlanNeedsTargets && OutputWithoutTarget(request) is { } output)
+        {
+            findings.AddVariant(RuleCodes.WorkPlanRequired, "Target", needsPlan.Date, output);
+        }
+
+        var overdue = context.Employee.OverdueReports;
+        if (firstRemote is not null && policy.Performance.MaxOverdueReports is { } maxOverdue && overdue > maxOverdue)
+        {
+            findings.Add(RuleCodes.ReportsOverdue, null, Text(overdue), Text(maxOverdue));
+        }
 
         if (firstRemote is not null && !context.Employee.HasOverrideThrough(lastRemote!.Date))
         {
@@ -133,6 +143,14 @@ public static class PolicyEngine
         if (rules.MinLastRating is { } minimum && employee.LastRating is { } rating && rating < minimum)
         {
             findings.AddVariant(RuleCodes.EmployeeNotEligible, "Rating", null, rating.ToString(), minimum.ToString());
+        }
+
+        // A poor predikat suspends flexible work for the period after it, where the policy says so.
+        if (context.Policy.Performance.SuspendAtOrBelow is { } level && employee.LastEvaluation is { } last && last.Predikat <= level
+            && last.NextPeriod.From <= lastRemote && last.NextPeriod.To >= firstRemote)
+        {
+            findings.AddVariant(
+                RuleCodes.EmployeeNotEligible, "Suspended", null, last.PeriodCode, last.Predikat.ToString(), Text(last.NextPeriod.From), Text(last.NextPeriod.To));
         }
     }
 
@@ -495,6 +513,19 @@ public static class PolicyEngine
         }
 
         return false;
+    }
+
+    private static string? OutputWithoutTarget(ProposedRequest request)
+    {
+        for (var i = 0; i < request.WorkPlan.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(request.WorkPlan[i].Output) && request.WorkPlan[i].TargetId is null)
+            {
+                return request.WorkPlan[i].Output;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Monday of the ISO week.</summary>

@@ -1,4 +1,5 @@
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Performance;
 
 namespace FlexWork.Domain.Policies;
 
@@ -20,6 +21,8 @@ public sealed record PolicySettings
     public RequestRules Requests { get; init; } = new();
 
     public EligibilityRules Eligibility { get; init; } = new();
+
+    public PerformanceRules Performance { get; init; } = new();
 
     /// <summary>
     /// Rules whose severity the agency chose (e.g. the unit on-site minimum as a warning the
@@ -247,6 +250,9 @@ public sealed record RequestRules
     /// <summary>Modes for which a work plan with expected outputs is required.</summary>
     public IReadOnlyList<WorkMode> WorkPlanRequiredFor { get; init; } = [WorkMode.OtherOffice, WorkMode.Home, WorkMode.OtherLocation];
 
+    /// <summary>Whether every output of a required work plan must name the agreed target it serves.</summary>
+    public bool WorkPlanNeedsTargets { get; init; }
+
     public IReadOnlyList<ApprovalRule> Approval { get; init; } =
     [
         new(WorkMode.Office, 0, ApprovalRoute.Auto),
@@ -289,6 +295,53 @@ public sealed record EligibilityRules
 
     /// <summary>Optional: the last performance rating must be at least this good.</summary>
     public PerformanceRating? MinLastRating { get; init; }
+}
+
+/// <summary>Which days need a daily work report.</summary>
+public enum ReportDays
+{
+    /// <summary>Days away from the office (the regulation's minimum).</summary>
+    FlexibleDays,
+
+    AllWorkingDays,
+}
+
+/// <summary>Performance management (PermenPANRB 6/2022) as it bears on flexible work: periods, reports, and what a poor predikat does.</summary>
+public sealed record PerformanceRules
+{
+    public PeriodLength PeriodLength { get; init; } = PeriodLength.Monthly;
+
+    public ReportDays ReportsRequiredOn { get; init; } = ReportDays.FlexibleDays;
+
+    /// <summary>The report for a day is due this many working days later (0: the same day) ...</summary>
+    public int ReportDeadlineWorkingDays { get; init; } = 1;
+
+    /// <summary>... at this local time.</summary>
+    public TimeOnly ReportDeadlineTime { get; init; } = new(10, 0);
+
+    /// <summary>Null: overdue reports never refuse new flexible days. Otherwise more than this many refuse them (<c>REPORTS_OVERDUE</c>).</summary>
+    public int? MaxOverdueReports { get; init; }
+
+    /// <summary>Null: no suspension. Otherwise a final predikat at or below this suspends flexible work for the next period.</summary>
+    public PerformanceRating? SuspendAtOrBelow { get; init; }
+
+    public bool NeedsReport(WorkMode mode) => ReportsRequiredOn == ReportDays.AllWorkingDays || mode.IsRemote();
+
+    /// <summary>The local date and time by which the report for <paramref name="day"/> is due.</summary>
+    public DateTime ReportDeadline(DateOnly day, WorkingTime time, WorkCalendar calendar)
+    {
+        var date = day;
+        for (var counted = 0; counted < ReportDeadlineWorkingDays && date.DayNumber - day.DayNumber <= 366;)
+        {
+            date = date.AddDays(1);
+            if (time.IsWorkingWeekday(date.DayOfWeek) && !calendar.IsHoliday(date))
+            {
+                counted++;
+            }
+        }
+
+        return date.ToDateTime(ReportDeadlineTime);
+    }
 }
 
 /// <summary>A unit's own values for the settings a unit may change; null keeps the agency's (or a parent unit's).</summary>

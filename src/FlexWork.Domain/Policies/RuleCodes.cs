@@ -22,13 +22,14 @@ public static class RuleCodes
     public const string OverlapsExisting = "OVERLAPS_EXISTING";
     public const string EvidenceRequired = "EVIDENCE_REQUIRED";
     public const string WorkPlanRequired = "WORK_PLAN_REQUIRED";
+    public const string ReportsOverdue = "REPORTS_OVERDUE";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ModeNotAllowed, LocationNotApproved, EmployeeNotEligible, PositionNotEligible, NoticeTooShort, RequestTooLong,
         WeeklyRemoteCap, MonthlyRemoteCap, ConsecutiveRemoteCap, WeeklyOfficeMinimum, UnitOnsiteMinimum, BlackoutDate,
         NonWorkingDay, HoursOutsideWindow, CoreHoursNotCovered, WeeklyHoursShort, OverlapsExisting, EvidenceRequired,
-        WorkPlanRequired,
+        WorkPlanRequired, ReportsOverdue,
     ];
 
     /// <summary>
@@ -38,7 +39,7 @@ public static class RuleCodes
     public static IReadOnlyList<string> SeverityConfigurable { get; } =
     [
         NoticeTooShort, MonthlyRemoteCap, ConsecutiveRemoteCap, WeeklyOfficeMinimum, UnitOnsiteMinimum, HoursOutsideWindow,
-        CoreHoursNotCovered, WeeklyHoursShort, EvidenceRequired, WorkPlanRequired,
+        CoreHoursNotCovered, WeeklyHoursShort, EvidenceRequired, WorkPlanRequired, ReportsOverdue,
     ];
 
     /// <summary>The regulation behind a rule, or the agency's own policy where the regulation leaves it to the agency.</summary>
@@ -50,6 +51,7 @@ public static class RuleCodes
         UnitOnsiteMinimum => "PermenPANRB 4/2025: proporsi pegawai yang bekerja di luar kantor (ditetapkan pimpinan instansi)",
         HoursOutsideWindow or CoreHoursNotCovered or WeeklyHoursShort or NonWorkingDay =>
             "Perpres 21/2023 (37,5 jam per minggu) dan kebijakan jam kerja instansi",
+        ReportsOverdue => "PermenPANRB 4/2025 Pasal 35 (pemantauan kinerja) dan kebijakan laporan kerja instansi",
         _ => "Kebijakan kerja fleksibel instansi",
     };
 }

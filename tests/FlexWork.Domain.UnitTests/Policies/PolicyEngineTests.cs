@@ -96,8 +96,8 @@ public class PolicyEngineTests
     public void An_optional_minimum_rating_blocks_a_worse_rating_but_not_a_missing_one()
     {
         var policy = PolicySettings.Regulation with { Eligibility = new EligibilityRules { MinLastRating = PerformanceRating.Baik } };
-        Assert.Equal("EMPLOYEE_NOT_ELIGIBLE.Rating", Check([Home(Dec(15))], policy, Eligible with { LastRating = PerformanceRating.ButuhPerbaikan }).Single().MessageKey);
-        Assert.Empty(Check([Home(Dec(15))], policy, Eligible with { LastRating = PerformanceRating.Baik }));
+        Assert.Equal("EMPLOYEE_NOT_ELIGIBLE.Rating", Check([Home(Dec(15))], policy, Eligible with { LastEvaluation = new("2026-11", PerformanceRating.ButuhPerbaikan, new(Dec(1), Dec(31))) }).Single().MessageKey);
+        Assert.Empty(Check([Home(Dec(15))], policy, Eligible with { LastEvaluation = new("2026-11", PerformanceRating.Baik, new(Dec(1), Dec(31))) }));
         Assert.Empty(Check([Home(Dec(15))], policy, Eligible));
     }
 
@@ -387,6 +387,61 @@ public class PolicyEngineTests
         Assert.Equal(["WORK_PLAN_REQUIRED@2026-12-15"], Codes(Check([Office(Dec(14)), Home(Dec(15))], plan: [])));
         Assert.Equal(["WORK_PLAN_REQUIRED@2026-12-15"], Codes(Check([Home(Dec(15))], plan: [new WorkPlanItem(" ")])));
         Assert.Empty(Check([Office(Dec(15))], plan: []));
+    }
+
+    [Fact]
+    public void Where_the_policy_asks_every_output_names_the_agreed_target_it_serves()
+    {
+        var policy = PolicySettings.Regulation with { Requests = new RequestRules { WorkPlanNeedsTargets = true } };
+        var finding = Check([Home(Dec(15))], policy, plan: [new("Notulen rapat", TargetId: Guid.NewGuid()), new("Draf kajian")]).Single();
+
+        Assert.Equal(("WORK_PLAN_REQUIRED.Target", "Draf kajian"), (finding.MessageKey, finding.Arguments.Single()));
+        Assert.Empty(Check([Home(Dec(15))], policy, plan: [new("Draf kajian", TargetId: Guid.NewGuid())]));
+        Assert.Empty(Check([Home(Dec(15))], plan: [new("Draf kajian")]));
+    }
+
+    // REPORTS_OVERDUE
+
+    [Fact]
+    public void More_overdue_reports_than_the_policy_allows_refuse_new_flexible_days_but_not_office_days()
+    {
+        var policy = PolicySettings.Regulation with { Performance = new PerformanceRules { MaxOverdueReports = 2 } };
+        var finding = Check([Home(Dec(15))], policy, Eligible with { OverdueReports = 3 }).Single();
+
+        Assert.Equal((RuleCodes.ReportsOverdue, FindingSeverity.Block), (finding.Code, finding.Severity));
+        Assert.Equal(["3", "2"], finding.Arguments);
+        Assert.Contains("Pasal 35", finding.Clause, StringComparison.Ordinal);
+        Assert.Empty(Check([Home(Dec(15))], policy, Eligible with { OverdueReports = 2 }));
+        Assert.Empty(Check([Office(Dec(15))], policy, Eligible with { OverdueReports = 9 }));
+        Assert.Empty(Check([Home(Dec(15))], employee: Eligible with { OverdueReports = 9 }));
+    }
+
+    // Suspension after a poor predikat
+
+    [Fact]
+    public void A_predikat_at_or_below_the_policys_level_suspends_flexible_work_in_the_next_period_only()
+    {
+        var policy = PolicySettings.Regulation with { Performance = new PerformanceRules { SuspendAtOrBelow = PerformanceRating.ButuhPerbaikan } };
+        var poor = Eligible with { LastEvaluation = new("2026-11", PerformanceRating.ButuhPerbaikan, new(Dec(1), Dec(31))) };
+        var finding = Check([Home(Dec(15))], policy, poor).Single();
+
+        Assert.Equal("EMPLOYEE_NOT_ELIGIBLE.Suspended", finding.MessageKey);
+        Assert.Equal(["2026-11", "ButuhPerbaikan", "2026-12-01", "2026-12-31"], finding.Arguments);
+        Assert.Empty(Check([Home(Dec(15))], policy, poor with { LastEvaluation = poor.LastEvaluation! with { Predikat = PerformanceRating.Baik } }));
+        Assert.Empty(Check([Home(Dec(15))], policy, poor with { LastEvaluation = poor.LastEvaluation! with { NextPeriod = new(Dec(1), Dec(14)) } }));
+        Assert.Empty(Check([Home(Dec(15))], employee: poor));
+    }
+
+    [Fact]
+    public void An_eligibility_override_still_wins_over_a_suspension()
+    {
+        var policy = PolicySettings.Regulation with { Performance = new PerformanceRules { SuspendAtOrBelow = PerformanceRating.Kurang } };
+        var poor = Eligible with
+        {
+            LastEvaluation = new("2026-11", PerformanceRating.SangatKurang, new(Dec(1), Dec(31))),
+            OverrideKind = EligibilityOverrideKind.SpecialCircumstances, OverrideUntil = Dec(31),
+        };
+        Assert.Empty(Check([Home(Dec(15))], policy, poor));
     }
 
     // Severities, unit overrides, approval routes
