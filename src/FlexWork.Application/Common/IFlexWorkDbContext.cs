@@ -4,6 +4,7 @@ using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
+using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,16 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<RequestEvidence> RequestEvidence { get; }
 
     DbSet<Domain.Notifications.Notification> Notifications { get; }
+
+    DbSet<PerformancePeriod> PerformancePeriods { get; }
+
+    DbSet<PerformanceTarget> PerformanceTargets { get; }
+
+    DbSet<WorkReport> WorkReports { get; }
+
+    DbSet<Feedback> Feedback { get; }
+
+    DbSet<Evaluation> Evaluations { get; }
 
     /// <summary>
     /// The agency's unit tree, read once per context, that is per operation: every rule that walks

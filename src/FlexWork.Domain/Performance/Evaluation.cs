@@ -60,8 +60,6 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
 {
     public const int MaxTextLength = 4000;
 
-    private readonly List<EvaluationStep> _history = [];
-
     private Evaluation(Guid agencyId, Guid periodId, Guid employeeId, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
@@ -127,7 +125,7 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyList<EvaluationStep> History => _history;
+    public IReadOnlyList<EvaluationStep> History { get; private set; } = [];
 
     /// <summary>When the employee acknowledged the rating; null when they objected or let the period close.</summary>
     public DateTimeOffset? AcknowledgedAt { get; private set; }
@@ -236,7 +234,7 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
 
     private void Move(EvaluationState to, DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
     {
-        _history.Add(new EvaluationStep(State, to, now, userId, onBehalfOfUserId, comment));
+        History = [.. History, new EvaluationStep(State, to, now, userId, onBehalfOfUserId, comment)];
         State = to;
         UpdatedAt = now;
         if (to == EvaluationState.Final)

@@ -91,8 +91,6 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
 {
     public const int MaxCommentLength = 1000;
 
-    private readonly List<TargetStep> _history = [];
-
     private PerformanceTarget(Guid id, Guid agencyId, Guid periodId, Guid employeeId, TargetContent content, DateTimeOffset now)
     {
         Id = id;
@@ -132,7 +130,7 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyList<TargetStep> History => _history;
+    public IReadOnlyList<TargetStep> History { get; private set; } = [];
 
     /// <summary>Whether the supervisor has something to decide: a proposal, or a change to an agreed target.</summary>
     public bool AwaitsSupervisor => State == TargetState.Proposed || PendingChange is not null;
@@ -178,7 +176,7 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
         }
 
         PendingChange = content.Checked();
-        _history.Add(new TargetStep(State, State, now, userId, null, RequireComment(reason), TargetChange.Proposed));
+        History = [.. History, new TargetStep(State, State, now, userId, null, RequireComment(reason), TargetChange.Proposed)];
         UpdatedAt = now;
         Raise(new TargetProposed(this));
     }
@@ -192,7 +190,7 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
         {
             Content = change;
             PendingChange = null;
-            _history.Add(new TargetStep(State, State, now, by.UserId, by.OnBehalfOfUserId, Comment(comment), TargetChange.Agreed));
+            History = [.. History, new TargetStep(State, State, now, by.UserId, by.OnBehalfOfUserId, Comment(comment), TargetChange.Agreed)];
             UpdatedAt = now;
         }
         else
@@ -213,7 +211,7 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
         if (PendingChange is not null)
         {
             PendingChange = null;
-            _history.Add(new TargetStep(State, State, now, by.UserId, by.OnBehalfOfUserId, reason, TargetChange.Returned));
+            History = [.. History, new TargetStep(State, State, now, by.UserId, by.OnBehalfOfUserId, reason, TargetChange.Returned)];
             UpdatedAt = now;
         }
         else
@@ -241,7 +239,7 @@ public sealed class PerformanceTarget : AggregateRoot, IAgencyOwned
 
     private void Move(TargetState to, DateTimeOffset now, string? userId, string? onBehalfOfUserId, string? comment)
     {
-        _history.Add(new TargetStep(State, to, now, userId, onBehalfOfUserId, Comment(comment)));
+        History = [.. History, new TargetStep(State, to, now, userId, onBehalfOfUserId, Comment(comment))];
         State = to;
         UpdatedAt = now;
     }

@@ -7,6 +7,7 @@ using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
+using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Infrastructure.Identity;
@@ -47,6 +48,16 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
     public DbSet<RequestEvidence> RequestEvidence => Set<RequestEvidence>();
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
+    public DbSet<PerformancePeriod> PerformancePeriods => Set<PerformancePeriod>();
+
+    public DbSet<PerformanceTarget> PerformanceTargets => Set<PerformanceTarget>();
+
+    public DbSet<WorkReport> WorkReports => Set<WorkReport>();
+
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

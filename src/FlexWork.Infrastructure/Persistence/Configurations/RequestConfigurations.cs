@@ -1,10 +1,7 @@
-using System.Text.Json;
-using FlexWork.Application.Policies;
 using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FlexWork.Infrastructure.Persistence.Configurations;
@@ -17,8 +14,8 @@ public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequ
         builder.HasAlternateKey(r => new { r.AgencyId, r.Id });
         builder.Property(r => r.Version).IsRowVersion();
         builder.Property(r => r.Reason).HasMaxLength(2000);
-        Json(builder.Property(r => r.WorkPlan));
-        Json(builder.Property(r => r.Findings));
+        builder.Property(r => r.WorkPlan).AsJson();
+        builder.Property(r => r.Findings).AsJson();
         builder.Ignore(r => r.FirstDay);
         builder.Ignore(r => r.LastDay);
         builder.Ignore(r => r.IsEditable);
@@ -55,14 +52,6 @@ public sealed class WorkRequestConfiguration : IEntityTypeConfiguration<WorkRequ
         // A submit retried with the same client submission id finds the request it made.
         builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.ClientSubmissionId }).IsUnique().HasFilter("client_submission_id IS NOT NULL");
     }
-
-    private static void Json<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
-        property.HasColumnType("jsonb")
-            .HasConversion(v => JsonSerializer.Serialize(v, PolicyJson.Options), json => JsonSerializer.Deserialize<List<T>>(json, PolicyJson.Options) ?? new List<T>())
-            .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<T>>(
-                (a, b) => JsonSerializer.Serialize(a, PolicyJson.Options) == JsonSerializer.Serialize(b, PolicyJson.Options),
-                v => JsonSerializer.Serialize(v, PolicyJson.Options).GetHashCode(StringComparison.Ordinal),
-                v => v));
 }
 
 public sealed class RequestEvidenceConfiguration : IEntityTypeConfiguration<RequestEvidence>

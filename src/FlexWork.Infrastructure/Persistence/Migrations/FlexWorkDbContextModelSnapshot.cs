@@ -624,6 +624,382 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Performance.Evaluation", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Behaviour")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("behaviour");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<Guid?>("EvaluatorEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluator_employee_id");
+
+                    b.Property<string>("FeedbackText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("feedback_text");
+
+                    b.Property<DateTimeOffset?>("FinalAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_at");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<Guid?>("ObjectionDeciderEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("objection_decider_employee_id");
+
+                    b.Property<string>("ObjectionDecision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("objection_decision");
+
+                    b.Property<string>("ObjectionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("objection_reason");
+
+                    b.Property<bool?>("ObjectionUpheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("objection_upheld");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Predikat")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("predikat");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<string>("Realisations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("realisations");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("results");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_evaluations");
+
+                    b.HasIndex("AgencyId", "ObjectionDeciderEmployeeId")
+                        .HasDatabaseName("ix_evaluations_agency_id_objection_decider_employee_id")
+                        .HasFilter("state = 'Objected'");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "FinalAt")
+                        .HasDatabaseName("ix_evaluations_agency_id_employee_id_final_at");
+
+                    b.HasIndex("AgencyId", "PeriodId", "EmployeeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluations_agency_id_period_id_employee_id");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.Feedback", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreedActions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("agreed_actions");
+
+                    b.Property<Guid>("AuthorEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_employee_id");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_performance_feedback");
+
+                    b.HasIndex("AgencyId", "AuthorEmployeeId")
+                        .HasDatabaseName("ix_performance_feedback_agency_id_author_employee_id");
+
+                    b.HasIndex("AgencyId", "SubjectId")
+                        .HasDatabaseName("ix_performance_feedback_agency_id_subject_id");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "CreatedAt")
+                        .HasDatabaseName("ix_performance_feedback_agency_id_employee_id_created_at");
+
+                    b.ToTable("performance_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.PerformancePeriod", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("length");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_performance_periods");
+
+                    b.HasIndex("AgencyId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performance_periods_agency_id_from");
+
+                    b.ToTable("performance_periods", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.PerformanceTarget", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<string>("PendingChange")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pending_change");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_performance_targets");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "PeriodId")
+                        .HasDatabaseName("ix_performance_targets_agency_id_employee_id_period_id");
+
+                    b.HasIndex("AgencyId", "PeriodId", "State")
+                        .HasDatabaseName("ix_performance_targets_agency_id_period_id_state");
+
+                    b.ToTable("performance_targets", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.WorkReport", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<bool>("HasEvidence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_evidence");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("read_by_user_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_work_reports");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_reports_agency_id_employee_id_date");
+
+                    b.ToTable("work_reports", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Policies.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1305,6 +1681,82 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_positions_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.Evaluation", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_employees_agency_id_employee_id");
+
+                    b.HasOne("FlexWork.Domain.Performance.PerformancePeriod", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_performance_periods_agency_id_period_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.Feedback", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "AuthorEmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_feedback_employees_agency_id_author_employee_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_feedback_employees_agency_id_employee_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.PerformancePeriod", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_periods_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.PerformanceTarget", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_targets_employees_agency_id_employee_id");
+
+                    b.HasOne("FlexWork.Domain.Performance.PerformancePeriod", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_targets_performance_periods_agency_id_period_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.WorkReport", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_reports_employees_agency_id_employee_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Policies.PolicyVersion", b =>
