@@ -13,6 +13,7 @@ using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Notifications;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
+using FlexWork.Application.Performance;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Policies.PreviewDraft;
@@ -65,6 +66,11 @@ public static class DependencyInjection
         services.AddScoped<MailOutbox>();
         services.AddScoped<EscalationService>();
         services.AddScoped<DelegationService>();
+        services.AddScoped<PeriodAdministration>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<WorkReportService>();
+        services.AddScoped<FeedbackService>();
+        services.AddScoped<EvaluationService>();
         return services;
     }
 

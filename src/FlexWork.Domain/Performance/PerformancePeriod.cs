@@ -64,9 +64,7 @@ public sealed class PerformancePeriod : IAgencyOwned
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>A stable short name: "2027-01" for a month, "2027-Q1" for a quarter.</summary>
-    public string Code => Length == PeriodLength.Quarterly
-        ? string.Create(CultureInfo.InvariantCulture, $"{From.Year}-Q{((From.Month - 1) / 3) + 1}")
-        : From.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public string Code => CodeOf(From, Length);
 
     public DateRange Range => new(From, To);
 
@@ -97,6 +95,10 @@ public sealed class PerformancePeriod : IAgencyOwned
 
         return Create(AgencyId, from, length, now);
     }
+
+    public static string CodeOf(DateOnly from, PeriodLength length) => length == PeriodLength.Quarterly
+        ? string.Create(CultureInfo.InvariantCulture, $"{from.Year}-Q{((from.Month - 1) / 3) + 1}")
+        : from.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The dates the period after one ending on <paramref name="to"/> would cover: where a suspension applies.</summary>
     public static DateRange Following(DateOnly to, PeriodLength length)

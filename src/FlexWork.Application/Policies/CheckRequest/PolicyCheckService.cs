@@ -1,4 +1,5 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Performance;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FluentValidation;
@@ -111,10 +112,13 @@ public sealed class PolicyCheckService(
     public async Task<PolicyCheckResult> JudgeAsync(
         IFlexWorkDbContext db, EmployeePlace place, ProposedRequest request, Guid? excludeRequestId, CancellationToken cancellationToken)
     {
-        var today = PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), place.TimeZoneId);
+        var now = timeProvider.GetUtcNow();
+        var today = PolicyCheckContext.TodayIn(now, place.TimeZoneId);
         var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
         var (from, to) = PolicyContextLoader.RangeAround(request.Days[0].Date, request.Days[^1].Date);
         var settings = policy.Settings.ForUnit(place.UnitPath).WithRamadan(await PolicyContextLoader.RamadanAsync(db, from, to, cancellationToken));
+        await PerformanceFacts.EnsurePlanTargetsAsync(db, place.EmployeeId, request, cancellationToken);
+        place = await PerformanceFacts.AddAsync(db, place, settings, today, now, cancellationToken);
         var others = await PolicyContextLoader.PlannedDaysAsync(db, place.EmployeeId, excludeRequestId, from, to, cancellationToken);
         var away = await PolicyContextLoader.OthersAwayAsync(db, place.UnitId, place.EmployeeId, from, to, cancellationToken);
         var context = await PolicyContextLoader.BuildAsync(db, place, settings, request, today, others, away, cancellationToken);

@@ -161,7 +161,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
                     throw new DomainException("REQUEST_NOT_CLEAN");
                 }
 
-                var by = await DeciderAsync(db, me, principal, ct);
+                var by = await DecisionRights.ActorAsync(db, me, currentUser.UserId, principal, ct);
                 var now = timeProvider.GetUtcNow();
                 switch (decision)
                 {
@@ -192,7 +192,7 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         db.ExpectVersion(request, version);
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        request.Revoke(await DeciderAsync(db, me, principal, cancellationToken), PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, comment);
+        request.Revoke(await DecisionRights.ActorAsync(db, me, currentUser.UserId, principal, cancellationToken), PolicyCheckContext.TodayIn(now, place.TimeZoneId), now, comment);
         await db.SaveChangesAsync(cancellationToken);
         return RequestDetails.From(request, (await NamesAsync(db, [request.EmployeeId], cancellationToken))[request.EmployeeId]);
     }
@@ -250,12 +250,6 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
                 d.Date, d.Mode, headcount - away.GetValueOrDefault(d.Date) - (d.Mode.IsRemote() ? 1 : 0), headcount, minimum)),
         ];
     }
-
-    /// <summary>The actor; when they decide as an acting official, the trail also names the official they stand in for.</summary>
-    private async Task<Decider> DeciderAsync(IFlexWorkDbContext db, Guid me, Guid principal, CancellationToken cancellationToken) =>
-        new(me, currentUser.UserId, principal == me
-            ? null
-            : await db.Employees.Where(e => e.Id == principal).Select(e => e.UserId).SingleOrDefaultAsync(cancellationToken) ?? principal.ToString());
 
     /// <summary>The request's own employee may read it but never decide it (403, saying why); anyone else must not learn it exists (404).</summary>
     private static Exception NotVisibleOrForbidden(WorkRequest request, Guid me) =>

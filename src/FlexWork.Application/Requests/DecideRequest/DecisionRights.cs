@@ -15,11 +15,15 @@ namespace FlexWork.Application.Requests;
 public static class DecisionRights
 {
     /// <summary>The official who decides at the request's current level, or null when the org chart names nobody.</summary>
-    public static async Task<Guid?> DeciderAsync(IFlexWorkDbContext db, WorkRequest request, int level, CancellationToken cancellationToken)
+    public static Task<Guid?> DeciderAsync(IFlexWorkDbContext db, WorkRequest request, int level, CancellationToken cancellationToken) =>
+        DeciderAsync(db, request.EmployeeId, level, cancellationToken);
+
+    /// <summary>The official who decides about the employee at the level; null for an employee of another agency or one the org chart leaves without.</summary>
+    public static async Task<Guid?> DeciderAsync(IFlexWorkDbContext db, Guid employeeId, int level, CancellationToken cancellationToken)
     {
-        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == request.EmployeeId)
-            .Select(e => new { e.SupervisorId, e.UnitId }).SingleAsync(cancellationToken);
-        return Decider(request.EmployeeId, employee.SupervisorId, employee.UnitId, level, await db.UnitTreeAsync(cancellationToken));
+        var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
+            .Select(e => new { e.SupervisorId, e.UnitId }).SingleOrDefaultAsync(cancellationToken);
+        return employee is null ? null : Decider(employeeId, employee.SupervisorId, employee.UnitId, level, await db.UnitTreeAsync(cancellationToken));
     }
 
     /// <summary>The same answer for an employee whose supervisor and unit the caller has read already.</summary>
@@ -31,10 +35,15 @@ public static class DecisionRights
     /// the actor is their acting official today; null when the actor may not decide. Nobody decides
     /// their own request, whatever a delegation says.
     /// </summary>
+    public static Task<Guid?> ActingForAsync(
+        IFlexWorkDbContext db, Guid actorEmployeeId, WorkRequest request, int level, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ActingForAsync(db, actorEmployeeId, request.EmployeeId, level, timeProvider, cancellationToken);
+
+    /// <summary>The same for any decision about an employee at a level (targets, reports and the evaluation are level 1).</summary>
     public static async Task<Guid?> ActingForAsync(
-        IFlexWorkDbContext db, Guid actorEmployeeId, WorkRequest request, int level, TimeProvider timeProvider, CancellationToken cancellationToken)
+        IFlexWorkDbContext db, Guid actorEmployeeId, Guid employeeId, int level, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        if (actorEmployeeId == request.EmployeeId || await DeciderAsync(db, request, level, cancellationToken) is not { } decider)
+        if (actorEmployeeId == employeeId || await DeciderAsync(db, employeeId, level, cancellationToken) is not { } decider)
         {
             return null;
         }
@@ -51,6 +60,12 @@ public static class DecisionRights
             cancellationToken);
         return delegated ? decider : null;
     }
+
+    /// <summary>The actor as the trail records them; when they act as an acting official, the trail also names the official they stand in for.</summary>
+    public static async Task<Decider> ActorAsync(IFlexWorkDbContext db, Guid me, string? myUserId, Guid principal, CancellationToken cancellationToken) =>
+        new(me, myUserId, principal == me
+            ? null
+            : await db.Employees.Where(e => e.Id == principal).Select(e => e.UserId).SingleOrDefaultAsync(cancellationToken) ?? principal.ToString());
 
     /// <summary>Whether the actor decides the request now (or, with <paramref name="anyLevel"/>, at any level: to see it).</summary>
     public static async Task<bool> MayDecideAsync(

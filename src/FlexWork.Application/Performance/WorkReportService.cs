@@ -1,0 +1,176 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies;
+using FlexWork.Application.Requests;
+using FlexWork.Domain.Common;
+using FlexWork.Domain.Performance;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Performance;
+
+/// <summary>The caller's reports: the days still to report (overdue first), and what they wrote lately.</summary>
+public sealed record MyReports(DateOnly Today, IReadOnlyList<ReportDayView> Due, IReadOnlyList<ReportDayView> Written);
+
+/// <summary>
+/// Daily work reports (laporan kerja): the employee writes one per working day the policy asks
+/// for (every flexible day, or every working day) and may correct it until the period closes;
+/// the supervisor reads them, overdue first. A report line counts towards an agreed target.
+/// </summary>
+public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+{
+    /// <summary>Most lines a list shows at once.</summary>
+    public const int MaxListed = 500;
+
+    public async Task<MyReports> MineAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
+        var from = await ReportCalendar.WindowStartAsync(db, today, cancellationToken);
+        var people = await ReportCalendar.PeopleAsync(db, [me], cancellationToken);
+        var due = (await ReportCalendar.DueAsync(db, people, from, today, today, now, cancellationToken))[me];
+        var name = (await PerformanceQueries.NamesAsync(db, [me], cancellationToken))[me];
+        var views = due.Select(d => View(me, d, name)).ToList();
+        return new MyReports(
+            today,
+            [.. views.Where(v => v.Report is null).OrderByDescending(v => v.Status == ReportStatus.Overdue).ThenBy(v => v.Date)],
+            [.. views.Where(v => v.Report is not null).OrderByDescending(v => v.Date)]);
+    }
+
+    /// <summary>What the form for a day offers: its plan items, the agreed targets, the report so far, or why the day takes none.</summary>
+    public async Task<ReportForm> FormAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
+        var day = await DayAsync(db, me, date, cancellationToken);
+        var report = await db.WorkReports.AsNoTracking().SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, cancellationToken);
+        var rules = (await PolicyContextLoader.InForceAsync(db, date, cancellationToken)).Settings.Performance;
+        var name = (await PerformanceQueries.NamesAsync(db, [me], cancellationToken))[me];
+        var plan = await PlanAsync(db, me, date, cancellationToken);
+        var targets = day.Period is { } period
+            ? await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == period.Id && t.State == TargetState.Agreed)
+                .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken)
+            : [];
+        var view = View(me, new DueReport(day, report, report?.Status ?? WorkReport.StatusOf(day.Deadline, null, now)), name);
+        return new ReportForm(
+            view, plan, await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken), day.IsWorkingDay && rules.NeedsReport(day.Mode),
+            report is null ? day.ReportableError(today) : day.Period is { AcceptsReports: false } ? "PERIOD_CLOSED" : null);
+    }
+
+    /// <summary>Writes the day's report, or corrects it (<paramref name="version"/>: the report as the employee saw it).</summary>
+    public async Task<WorkReportView> WriteAsync(DateOnly date, IReadOnlyList<ReportItem> items, uint? version, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var now = timeProvider.GetUtcNow();
+                await EnsureTargetsAsync(db, me, items, ct);
+                var day = await DayAsync(db, me, date, ct);
+                var report = await db.WorkReports.SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, ct);
+                if (report is null)
+                {
+                    report = WorkReport.Write(currentUser.RequireAgency(), me, day, items, await PerformanceQueries.TodayAsync(db, me, timeProvider, ct), now);
+                    db.WorkReports.Add(report);
+                }
+                else
+                {
+                    db.ExpectVersion(report, version ?? throw new DomainException("REPORT_EXISTS"));
+                    report.Revise(day.Period, items, now);
+                }
+
+                await db.SaveChangesAsync(ct); // two first writings at once: the unique day lets one win (409)
+                return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [me], ct))[me]);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>A report the caller may read: their own, or one of their people's.</summary>
+    public async Task<WorkReportView> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var report = await db.WorkReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkReport", id);
+        if (report.EmployeeId != me && await PerformanceRights.ActingForAsync(db, me, report.EmployeeId, timeProvider, cancellationToken) is null)
+        {
+            throw new NotFoundException("WorkReport", id);
+        }
+
+        return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId]);
+    }
+
+    /// <summary>
+    /// The caller's people's report days to look at: overdue ones first (the oldest first), then
+    /// reports not read yet, then the rest of the window, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportDayView>> TeamAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
+        var team = await PerformanceRights.TeamAsync(db, me, today, cancellationToken);
+        if (team.Count == 0)
+        {
+            return [];
+        }
+
+        var from = await ReportCalendar.WindowStartAsync(db, today, cancellationToken);
+        var people = await ReportCalendar.PeopleAsync(db, [.. team.Select(m => m.EmployeeId)], cancellationToken);
+        var due = await ReportCalendar.DueAsync(db, people, from, today, today, now, cancellationToken);
+        var names = team.ToDictionary(m => m.EmployeeId, m => m.FullName);
+        return
+        [
+            .. due.SelectMany(d => d.Value.Select(r => View(d.Key, r, names[d.Key])))
+                .Where(v => v.Status != ReportStatus.Due)
+                .OrderBy(v => v.Status == ReportStatus.Overdue ? 0 : v.Report!.ReadAt is null ? 1 : 2)
+                .ThenBy(v => v.Status == ReportStatus.Overdue ? v.Date.DayNumber : -v.Date.DayNumber)
+                .ThenBy(v => v.EmployeeName)
+                .Take(MaxListed),
+        ];
+    }
+
+    public async Task<WorkReportView> MarkReadAsync(Guid id, uint version, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var report = await db.WorkReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkReport", id);
+        var principal = await PerformanceRights.ActingForAsync(db, me, report.EmployeeId, timeProvider, cancellationToken)
+            ?? throw (report.EmployeeId == me ? new ForbiddenAccessException("REPORT_OWN_READ") : new NotFoundException("WorkReport", id));
+        db.ExpectVersion(report, version);
+        report.MarkRead(await DecisionRights.ActorAsync(db, me, currentUser.UserId, principal, cancellationToken), timeProvider.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId]);
+    }
+
+    private static ReportDayView View(Guid employeeId, DueReport due, string name) =>
+        new(employeeId, name, due.Day.Date, due.Day.Mode, due.Report?.Deadline ?? due.Day.Deadline, due.Status, due.Report is { } r ? WorkReportView.From(r, name) : null);
+
+    private static async Task<ReportDay> DayAsync(IFlexWorkDbContext db, Guid me, DateOnly date, CancellationToken cancellationToken)
+    {
+        var people = await ReportCalendar.PeopleAsync(db, [me], cancellationToken);
+        return (await ReportCalendar.DaysAsync(db, people, date, date, cancellationToken))[me][0];
+    }
+
+    /// <summary>The work plan of the approved request that has the employee working flexibly on the day.</summary>
+    private static async Task<IReadOnlyList<WorkPlanItem>> PlanAsync(IFlexWorkDbContext db, Guid me, DateOnly date, CancellationToken cancellationToken)
+    {
+        var requestId = await db.WorkRequests.Where(r => r.EmployeeId == me).PlannedDays(date, date)
+            .Where(d => d.Status != RequestStatus.Submitted).Select(d => (Guid?)d.RequestId).FirstOrDefaultAsync(cancellationToken);
+        return requestId is null ? [] : await db.WorkRequests.Where(r => r.Id == requestId).Select(r => r.WorkPlan).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A report line counts only towards the employee's own agreed targets.</summary>
+    private static async Task EnsureTargetsAsync(IFlexWorkDbContext db, Guid me, IReadOnlyList<ReportItem> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Where(i => i.TargetId is not null).Select(i => i.TargetId!.Value).Distinct().ToList();
+        if (ids.Count > 0 && await db.PerformanceTargets.CountAsync(t => ids.Contains(t.Id) && t.EmployeeId == me && t.State == TargetState.Agreed, cancellationToken) != ids.Count)
+        {
+            throw new DomainException("REPORT_TARGET_UNKNOWN");
+        }
+    }
+}
