@@ -66,7 +66,7 @@ public sealed class EvaluationService(IFlexWorkDbContextFactory dbFactory, ICurr
         var evaluation = await db.Evaluations.AsNoTracking().SingleOrDefaultAsync(e => e.PeriodId == periodId && e.EmployeeId == employeeId, cancellationToken);
         var view = (await ViewsAsync(db, period, [employeeId], evaluation is null ? [] : [evaluation], cancellationToken))[0];
         var targets = await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == employeeId && t.PeriodId == periodId && t.State == TargetState.Agreed)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var people = await ReportCalendar.PeopleAsync(db, [employeeId], cancellationToken);
         var today = await PerformanceQueries.TodayAsync(db, employeeId, timeProvider, cancellationToken);

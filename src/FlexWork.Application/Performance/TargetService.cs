@@ -24,7 +24,7 @@ public sealed class TargetService(IFlexWorkDbContextFactory dbFactory, ICurrentU
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await PerformanceQueries.PeriodAsync(db, periodId, cancellationToken);
         var targets = await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == periodId)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         return await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken);
     }
 
@@ -40,7 +40,7 @@ public sealed class TargetService(IFlexWorkDbContextFactory dbFactory, ICurrentU
 
         var targets = await db.PerformanceTargets.AsNoTracking()
             .Where(t => t.EmployeeId == supervisor && t.PeriodId == periodId && t.State == TargetState.Agreed)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         return await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken);
     }
 
@@ -116,7 +116,7 @@ public sealed class TargetService(IFlexWorkDbContextFactory dbFactory, ICurrentU
                 var previous = await db.PerformancePeriods.Where(p => p.From < period.From).OrderByDescending(p => p.From).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
                 var source = previous is null
                     ? []
-                    : await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == previous).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+                    : await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == previous).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct);
                 if (source.Count == 0)
                 {
                     throw new DomainException("TARGETS_NONE_TO_COPY");
@@ -154,7 +154,7 @@ public sealed class TargetService(IFlexWorkDbContextFactory dbFactory, ICurrentU
         var team = await PerformanceRights.TeamAsync(db, me, await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken), cancellationToken);
         var ids = team.Select(m => m.EmployeeId).ToList();
         var targets = await db.PerformanceTargets.AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.PeriodId == periodId)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         return await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken);
     }
 

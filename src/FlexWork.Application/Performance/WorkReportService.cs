@@ -53,7 +53,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         var plan = await PlanAsync(db, me, date, cancellationToken);
         var targets = day.Period is { } period
             ? await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == period.Id && t.State == TargetState.Agreed)
-                .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken)
             : [];
         var view = View(me, new DueReport(day, report, report?.Status ?? WorkReport.StatusOf(day.Deadline, null, now)), name);
         return new ReportForm(

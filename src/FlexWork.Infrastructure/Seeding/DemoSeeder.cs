@@ -19,7 +19,7 @@ namespace FlexWork.Infrastructure.Seeding;
 /// Demo data for Development and for <c>--seed-demo</c>: two agencies, an org chart and the
 /// demo logins from the README. Idempotent: an agency that exists is left as it is.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     FlexWorkDbContext db,
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -114,10 +114,7 @@ public sealed class DemoSeeder(
         var pegawai = Hire(agency, "Andi Pratama", "pegawai@demo.go.id", sdm, analisSdm, atasan, years: 3);
         var baru = Hire(agency, "Bunga Lestari", "baru@demo.go.id", sdm, analisSdm, atasan, years: 0, months: 1);
         var admin = Hire(agency, "Admin Kepegawaian", "admin@demo.go.id", sdm, analisSdm, kepala, years: 2);
-        foreach (var i in Enumerable.Range(0, 7))
-        {
-            Hire(agency, GeneratedName(), null, sdm, i % 2 == 0 ? analisSdm : arsiparis, atasan, years: 1 + i);
-        }
+        var team = Enumerable.Range(0, 7).Select(i => Hire(agency, GeneratedName(), null, sdm, i % 2 == 0 ? analisSdm : arsiparis, atasan, years: 1 + i)).ToList();
 
         var kepalaUmum = Hire(agency, "Yohanes Manurung", null, umum, kepalaBiro, secretary, years: 3);
         foreach (var i in Enumerable.Range(0, 9))
@@ -148,6 +145,8 @@ public sealed class DemoSeeder(
         baru.SetDomicile("Jl. Kenanga No. 5, Depok");
 
         await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (kepala, null), (atasan, null), (pegawai, null), (baru, null));
+        SeedStory(agency.Id, kepala, atasan, pegawai, baru, team);
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo agency {AgencyCode}", agency.Code);
     }
 

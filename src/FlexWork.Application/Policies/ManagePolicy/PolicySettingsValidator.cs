@@ -68,6 +68,13 @@ public sealed class PolicySettingsValidator : AbstractValidator<PolicySettings>
 
         RuleFor(x => x.Eligibility.MinMonthsInPosition).InclusiveBetween(0, 120).WithErrorCode("POLICY_TENURE_RANGE");
 
+        RuleFor(x => x.Performance.PeriodLength).IsInEnum().WithErrorCode("POLICY_PERFORMANCE_OPTION_INVALID");
+        RuleFor(x => x.Performance.ReportsRequiredOn).IsInEnum().WithErrorCode("POLICY_PERFORMANCE_OPTION_INVALID");
+        RuleFor(x => x.Performance.SuspendAtOrBelow).IsInEnum().WithErrorCode("POLICY_PERFORMANCE_OPTION_INVALID");
+        RuleFor(x => x.Eligibility.MinLastRating).IsInEnum().WithErrorCode("POLICY_PERFORMANCE_OPTION_INVALID");
+        RuleFor(x => x.Performance.ReportDeadlineWorkingDays).InclusiveBetween(0, 10).WithErrorCode("POLICY_REPORT_DEADLINE_RANGE");
+        RuleFor(x => x.Performance.MaxOverdueReports).InclusiveBetween(0, 100).WithErrorCode("POLICY_OVERDUE_RANGE");
+
         RuleFor(x => x.Severities)
             .Must(s => s.Keys.All(RuleCodes.SeverityConfigurable.Contains)).WithErrorCode("POLICY_SEVERITY_NOT_CONFIGURABLE");
 
