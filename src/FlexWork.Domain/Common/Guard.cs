@@ -6,9 +6,17 @@ public static class Guard
     public static string Name(string? name) =>
         string.IsNullOrWhiteSpace(name) ? throw new DomainException("NAME_REQUIRED") : name.Trim();
 
-    /// <summary>Free text trimmed, null when blank, <c>TEXT_TOO_LONG</c> beyond <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// Free text without control characters (line breaks and tabs stay), trimmed, null when blank,
+    /// <c>TEXT_TOO_LONG</c> beyond <paramref name="maxLength"/>.
+    /// </summary>
     public static string? Text(string? text, int maxLength)
     {
+        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            text = new string([.. text.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t')]);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
