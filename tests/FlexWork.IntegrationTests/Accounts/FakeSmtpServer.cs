@@ -5,8 +5,9 @@ using System.Text;
 namespace FlexWork.IntegrationTests.Accounts;
 
 /// <summary>
-/// Just enough SMTP on a loopback port to receive one message: a real socket conversation, so
-/// the mailer's MailKit client is exercised end to end.
+/// Just enough SMTP on a loopback port to receive messages: a real socket conversation, so the
+/// mailer's MailKit client is exercised end to end. <see cref="Received"/> is the first message;
+/// later ones are accepted and dropped, so a test need not know how many others go out.
 /// </summary>
 internal sealed class FakeSmtpServer : IAsyncDisposable
 {
@@ -25,7 +26,29 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
 
     private async Task<(string, string)> ReceiveOneAsync()
     {
-        using var client = await _listener.AcceptTcpClientAsync();
+        var first = await ConverseAsync(await _listener.AcceptTcpClientAsync());
+        _ = DropTheRestAsync();
+        return first;
+    }
+
+    private async Task DropTheRestAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                await ConverseAsync(await _listener.AcceptTcpClientAsync());
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
+        {
+            // The listener stopped with the test.
+        }
+    }
+
+    private static async Task<(string, string)> ConverseAsync(TcpClient accepted)
+    {
+        using var client = accepted;
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
