@@ -46,6 +46,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
+        EnsureNear(date, today);
         var day = await DayAsync(db, me, date, cancellationToken);
         var report = await db.WorkReports.AsNoTracking().SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, cancellationToken);
         var rules = (await PolicyContextLoader.InForceAsync(db, date, cancellationToken)).Settings.Performance;
@@ -70,11 +71,13 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
             {
                 var now = timeProvider.GetUtcNow();
                 await EnsureTargetsAsync(db, me, items, ct);
+                var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, ct);
+                EnsureNear(date, today);
                 var day = await DayAsync(db, me, date, ct);
                 var report = await db.WorkReports.SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, ct);
                 if (report is null)
                 {
-                    report = WorkReport.Write(currentUser.RequireAgency(), me, day, items, await PerformanceQueries.TodayAsync(db, me, timeProvider, ct), now);
+                    report = WorkReport.Write(currentUser.RequireAgency(), me, day, items, today, now);
                     db.WorkReports.Add(report);
                 }
                 else
@@ -149,6 +152,20 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
 
     private static ReportDayView View(Guid employeeId, DueReport due, string name) =>
         new(employeeId, name, due.Day.Date, due.Day.Mode, due.Report?.Deadline ?? due.Day.Deadline, due.Status, due.Report is { } r ? WorkReportView.From(r, name) : null);
+
+    /// <summary>A date more than a year away (the year 9999, the year 1) is refused before the calendar is looked up.</summary>
+    private static void EnsureNear(DateOnly date, DateOnly today)
+    {
+        if (date > today.AddYears(1))
+        {
+            throw new DomainException("REPORT_DAY_FUTURE", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (date < today.AddYears(-1))
+        {
+            throw new DomainException("REPORT_DAY_TOO_OLD", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 
     private static async Task<ReportDay> DayAsync(IFlexWorkDbContext db, Guid me, DateOnly date, CancellationToken cancellationToken)
     {

@@ -22,12 +22,14 @@ internal static class ApiEndpoints
         api.MapDelegationEndpoints();
         api.MapScheduleEndpoints();
         api.MapNotificationEndpoints();
+        api.MapPerformanceEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();
         admin.MapAdminOrganizationEndpoints();
         admin.MapAdminAuditEndpoints();
         admin.MapAdminPolicyEndpoints();
+        admin.MapAdminPerformanceEndpoints();
         return endpoints.MapDownloads();
     }
 

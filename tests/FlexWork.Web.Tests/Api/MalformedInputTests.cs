@@ -277,7 +277,7 @@ public sealed class MalformedInputTests(ApiFixture fixture) : IClassFixture<ApiF
                 var name = parameter[1..^1];
                 var key = name == "id" ? segments[i - 1] : name;
                 segments[i] = random
-                    ? name switch { "number" => "2147483647", "kind" or "token" => "%00x", _ => Guid.NewGuid().ToString() }
+                    ? name switch { "number" => "2147483647", "kind" or "token" => "%00x", "date" => "9999-12-31", _ => Guid.NewGuid().ToString() }
                     : ids.GetValueOrDefault(key) ?? Guid.NewGuid().ToString();
             }
             else if (segments[i].Contains('{', StringComparison.Ordinal))
@@ -316,6 +316,21 @@ public sealed class MalformedInputTests(ApiFixture fixture) : IClassFixture<ApiF
             ids["calendar"] = entry.GetProperty("id").GetString()!;
         }
 
+        // Performance: the running period, Andi's target, report and last evaluation (also standing in for an objection).
+        var periods = (await employee.GetFromJsonAsync<JsonElement>("/api/v1/performance/periods", Ct)).EnumerateArray().ToList();
+        var running = periods.First(p => p.GetProperty("state").GetString() == "Running").GetProperty("id").GetString()!;
+        var closed = periods.First(p => p.GetProperty("state").GetString() == "Closed").GetProperty("id").GetString()!;
+        ids["periodId"] = ids["periods"] = running;
+        ids["employeeId"] = ids["employees"];
+        ids["targets"] = await FirstIdAsync(employee, $"/api/v1/performance/periods/{running}/targets");
+        var written = (await employee.GetFromJsonAsync<JsonElement>("/api/v1/performance/reports", Ct)).GetProperty("written").EnumerateArray().FirstOrDefault();
+        if (written.ValueKind == JsonValueKind.Object)
+        {
+            ids["reports"] = written.GetProperty("report").GetProperty("id").GetString()!;
+            ids["date"] = written.GetProperty("date").GetString()!;
+        }
+
+        ids["evaluations"] = ids["objections"] = (await employee.GetFromJsonAsync<JsonElement>($"/api/v1/performance/periods/{closed}/evaluation", Ct)).GetProperty("id").GetString()!;
         return ids;
     }
 

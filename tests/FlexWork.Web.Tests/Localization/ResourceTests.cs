@@ -37,6 +37,22 @@ public partial class ResourceTests
         Assert.Empty(used.Where(u => !known.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}"));
     }
 
+    /// <summary>Every rule code the application throws or validates with reaches the user as a sentence, not as the code.</summary>
+    [Fact]
+    public void Every_error_code_has_a_message()
+    {
+        var root = RepositoryRoot.Path;
+        string[] projects = ["FlexWork.Domain", "FlexWork.Application"];
+        var sources = projects
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var codes = sources.SelectMany(file => ErrorCode().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).ToHashSet();
+        var known = Keys(CultureInfo.InvariantCulture);
+
+        Assert.Contains("TARGET_OWN_DECISION", codes);
+        Assert.Empty(codes.Where(code => !known.Contains($"Error.{code}")).Order());
+    }
+
     private static HashSet<string> Keys(CultureInfo culture) =>
         Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>()
@@ -45,4 +61,7 @@ public partial class ResourceTests
 
     [GeneratedRegex("""L\["([A-Za-z0-9_.]+)"[\],]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex("""(?:DomainException|ForbiddenAccessException)\("([A-Z][A-Z0-9_]+)"|WithErrorCode\("([A-Z][A-Z0-9_]+)"\)""")]
+    private static partial Regex ErrorCode();
 }
