@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<NotificationService>();
         services.AddDomainEventHandlers<RequestNotifications>();
+        services.AddDomainEventHandlers<PerformanceNotifications>();
         services.AddSingleton<MailOutboxSignal>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<EscalationService>();

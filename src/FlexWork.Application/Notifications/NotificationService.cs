@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Notifications;
 
-public sealed record NotificationItem(Guid Id, NotificationKind Kind, Guid RequestId, string SubjectName, DateTimeOffset CreatedAt, bool IsRead);
+/// <summary>A bell entry; <see cref="RequestId"/> is set for a notification about a request, as before performance notifications came.</summary>
+public sealed record NotificationItem(Guid Id, NotificationKind Kind, Guid SubjectId, string SubjectName, DateTimeOffset CreatedAt, bool IsRead)
+{
+    public Guid? RequestId => Kind.IsAboutRequest() ? SubjectId : null;
+}
 
 /// <summary>Sends notification e-mails when the installation has SMTP configured.</summary>
 public interface INotificationMailer
@@ -15,7 +19,7 @@ public interface INotificationMailer
     Task<bool> SendAsync(string email, string fullName, string subject, string text, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The bell: an employee's notifications about requests, newest first, and what is unread.</summary>
+/// <summary>The bell: an employee's notifications about requests and performance, newest first, and what is unread.</summary>
 public sealed class NotificationService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<NotificationItem>> ListMineAsync(bool unreadOnly = false, int take = 20, CancellationToken cancellationToken = default)
@@ -25,7 +29,7 @@ public sealed class NotificationService(IFlexWorkDbContextFactory dbFactory, ICu
         return await db.Notifications.AsNoTracking()
             .Where(n => n.RecipientEmployeeId == me && (!unreadOnly || n.ReadAt == null))
             .OrderByDescending(n => n.CreatedAt).Take(Math.Clamp(take, 1, 100))
-            .Select(n => new NotificationItem(n.Id, n.Kind, n.RequestId, n.SubjectName, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationItem(n.Id, n.Kind, n.SubjectId, n.SubjectName, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
     }
 

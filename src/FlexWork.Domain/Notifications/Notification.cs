@@ -14,6 +14,31 @@ public enum NotificationKind
 
     /// <summary>A request waited longer than the policy allows and now waits for the recipient.</summary>
     Escalated,
+
+    /// <summary>A target, or a change to an agreed one, waits for the recipient's agreement.</summary>
+    TargetProposed,
+    TargetAgreed,
+    TargetReturned,
+
+    /// <summary>The supervisor commented on a report or a target, or recorded a dialog kinerja.</summary>
+    FeedbackGiven,
+
+    /// <summary>The recipient's period was rated: acknowledge or object.</summary>
+    EvaluationRated,
+
+    /// <summary>An objection waits for the recipient, the evaluator's superior.</summary>
+    ObjectionFiled,
+    ObjectionDecided,
+    EvaluationAcknowledged,
+
+    /// <summary>A rating nobody answered became final when the period closed.</summary>
+    EvaluationFinal,
+}
+
+public static class NotificationKinds
+{
+    /// <summary>Whether the notification is about a work request (else about performance: a target, a report, an evaluation).</summary>
+    public static bool IsAboutRequest(this NotificationKind kind) => kind <= NotificationKind.Escalated;
 }
 
 /// <summary>Where the notification's e-mail stands: it is an outbox, drained by a background job after the commit.</summary>
@@ -36,13 +61,13 @@ public sealed class Notification : IAgencyOwned
 {
     public const int MaxMailAttempts = 6;
 
-    private Notification(Guid id, Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset createdAt)
+    private Notification(Guid id, Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid subjectId, string subjectName, DateTimeOffset createdAt)
     {
         Id = id;
         AgencyId = agencyId;
         RecipientEmployeeId = recipientEmployeeId;
         Kind = kind;
-        RequestId = requestId;
+        SubjectId = subjectId;
         SubjectName = subjectName;
         CreatedAt = createdAt;
     }
@@ -55,7 +80,8 @@ public sealed class Notification : IAgencyOwned
 
     public NotificationKind Kind { get; private set; }
 
-    public Guid RequestId { get; private set; }
+    /// <summary>What it is about: the request, or the target, report, feedback or evaluation (see <see cref="NotificationKinds.IsAboutRequest"/>).</summary>
+    public Guid SubjectId { get; private set; }
 
     /// <summary>The other person in the story: the employee who asked, or the official who decided.</summary>
     public string SubjectName { get; private set; }
@@ -73,8 +99,8 @@ public sealed class Notification : IAgencyOwned
 
     /// <param name="mail">Whether an e-mail should go out too (SMTP configured).</param>
     public static Notification Create(
-        Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid requestId, string subjectName, DateTimeOffset now, bool mail = false) =>
-        new(Guid.CreateVersion7(), agencyId, recipientEmployeeId, kind, requestId, Guard.Name(subjectName), now)
+        Guid agencyId, Guid recipientEmployeeId, NotificationKind kind, Guid subjectId, string subjectName, DateTimeOffset now, bool mail = false) =>
+        new(Guid.CreateVersion7(), agencyId, recipientEmployeeId, kind, subjectId, Guard.Name(subjectName), now)
         {
             Mail = mail ? NotificationMail.Pending : NotificationMail.None,
         };

@@ -36,7 +36,7 @@ public class DomainEventTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
                     var request = await db.WorkRequests.SingleAsync(r => r.Id == id, ct);
                     request.Reject(new Decider(supervisorId, null), DateTimeOffset.UtcNow, "Tidak sesuai");
                     await db.SaveChangesAsync(ct);
-                    Assert.Equal(2, await db.Notifications.CountAsync(n => n.RequestId == id, ct)); // written by that save, in its transaction
+                    Assert.Equal(2, await db.Notifications.CountAsync(n => n.SubjectId == id, ct)); // written by that save, in its transaction
                     throw new InvalidOperationException("rolled back");
                 },
                 Ct));
@@ -51,7 +51,7 @@ public class DomainEventTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
         await approvals.DecideAsync(id, Decision.Approve, null, version, Ct);
         Assert.Equal([NotificationKind.Submitted, NotificationKind.Approved], await KindsAsync(id));
         await using var employee = await fixture.ActAsAsync("pegawai@demo.go.id");
-        var approved = Assert.Single(await employee.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.RequestId == id);
+        var approved = Assert.Single(await employee.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.SubjectId == id);
         Assert.Equal((NotificationKind.Approved, "Siti Rahmawati"), (approved.Kind, approved.SubjectName));
     }
 
@@ -97,7 +97,7 @@ public class DomainEventTests(DemoDatabaseFixture fixture) : IClassFixture<DemoD
     {
         await using var scope = await fixture.ActAsAsync("admin@demo.go.id");
         await using var db = await scope.ServiceProvider.GetRequiredService<IFlexWorkDbContextFactory>().CreateAsync(Ct);
-        return await db.Notifications.Where(n => n.RequestId == requestId).OrderBy(n => n.CreatedAt).Select(n => n.Kind).ToListAsync(Ct);
+        return await db.Notifications.Where(n => n.SubjectId == requestId).OrderBy(n => n.CreatedAt).Select(n => n.Kind).ToListAsync(Ct);
     }
 
     private async Task<Domain.Employees.Employee> EmployeeAsync(string email)

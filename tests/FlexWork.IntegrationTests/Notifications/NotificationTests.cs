@@ -34,7 +34,7 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
         await using (var supervisor = await fixture.ActAsAsync("atasan@demo.go.id"))
         {
             var bell = supervisor.ServiceProvider.GetRequiredService<NotificationService>();
-            var waiting = Assert.Single(await bell.ListMineAsync(unreadOnly: true, cancellationToken: Ct), n => n.RequestId == requestId);
+            var waiting = Assert.Single(await bell.ListMineAsync(unreadOnly: true, cancellationToken: Ct), n => n.SubjectId == requestId);
             Assert.Equal((NotificationKind.Submitted, "Andi Pratama"), (waiting.Kind, waiting.SubjectName));
             Assert.True(await bell.UnreadCountAsync(Ct) >= 1);
 
@@ -46,12 +46,12 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
 
         await using (var again = await fixture.ActAsAsync("pegawai@demo.go.id"))
         {
-            var approved = Assert.Single(await again.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.RequestId == requestId);
+            var approved = Assert.Single(await again.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.SubjectId == requestId);
             Assert.Equal((NotificationKind.Approved, "Siti Rahmawati", false), (approved.Kind, approved.SubjectName, approved.IsRead));
         }
 
         await using var otherAgency = await fixture.ActAsAsync("pegawai@demo2.go.id");
-        Assert.DoesNotContain(await otherAgency.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.RequestId == requestId);
+        Assert.DoesNotContain(await otherAgency.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct), n => n.SubjectId == requestId);
         await using var platform = await fixture.ActAsAsync("platform@flexwork.local");
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => platform.ServiceProvider.GetRequiredService<NotificationService>().ListMineAsync(cancellationToken: Ct));
     }
@@ -134,7 +134,7 @@ public class NotificationTests(DemoDatabaseFixture fixture) : IClassFixture<Demo
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>().Notifications.IgnoreQueryFilters()
-            .Where(n => n.RequestId == requestId).Select(n => n.Mail).SingleAsync(Ct);
+            .Where(n => n.SubjectId == requestId).Select(n => n.Mail).SingleAsync(Ct);
     }
 
     private sealed class Ahead(TimeSpan offset) : TimeProvider

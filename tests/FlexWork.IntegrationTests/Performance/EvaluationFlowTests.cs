@@ -1,7 +1,9 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Performance;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Performance;
 using static FlexWork.IntegrationTests.Performance.PerformanceTestKit;
 
@@ -84,6 +86,12 @@ public class EvaluationFlowTests(DemoDatabaseFixture fixture) : IClassFixture<De
         Assert.Contains(await hendra.Get<EvaluationService>().ObjectionsAsync(Ct), e => e.Id == objected.Id);
         var decided = await hendra.Get<EvaluationService>().DecideObjectionAsync(objected.Id!.Value, Expectation.AsExpected, null, "Gangguan SIASN tercatat di Biro TI", objected.Version, Ct);
         Assert.Equal((EvaluationState.Final, PerformanceRating.Baik, true), (decided.State, decided.Predikat, decided.ObjectionUpheld));
+
+        // Every step told the next person: Andi the rating and the decision, Hendra the objection, Siti the decision.
+        Assert.Contains(await andi.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.EvaluationRated && n.SubjectName == "Siti Rahmawati");
+        Assert.Contains(await andi.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.ObjectionDecided && n.SubjectName == "Hendra Gunawan");
+        Assert.Contains(await hendra.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.ObjectionFiled && n.SubjectId == objected.Id);
+        Assert.Contains(await siti.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.ObjectionDecided && n.RequestId == null);
 
         // Closing makes a rating nobody answered final.
         var bungaId = ids["baru@demo.go.id"];

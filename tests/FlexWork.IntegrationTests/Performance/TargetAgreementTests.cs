@@ -1,7 +1,9 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Notifications;
 using FlexWork.Application.Performance;
 using FlexWork.Application.Requests.DelegateDecisions;
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Notifications;
 using FlexWork.Domain.Performance;
 using Microsoft.Extensions.DependencyInjection;
 using static FlexWork.IntegrationTests.Performance.PerformanceTestKit;
@@ -79,11 +81,17 @@ public class TargetAgreementTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var draft = await bunga.Get<TargetService>().CreateAsync(current.Id, Rekap with { Rhk = "Terverifikasinya berkas pensiun", Indicator = "Jumlah berkas", Unit = "berkas" }, Ct);
         var proposed = await bunga.Get<TargetService>().ProposeAsync(draft.Id, draft.Version, Ct);
 
+        await using (var siti = await fixture.ActAsAsync("atasan@demo.go.id"))
+        {
+            Assert.Contains(await siti.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.TargetProposed && n.SubjectId == proposed.Id);
+        }
+
         await using var acting = await fixture.ActAsAsync("admin@demo.go.id");
         Assert.Contains(await acting.Get<TargetService>().ToAgreeAsync(Ct), t => t.Id == proposed.Id);
         var agreed = await acting.Get<TargetService>().AgreeAsync(proposed.Id, null, proposed.Version, Ct);
         Assert.NotNull(agreed.History[^1].OnBehalfOfUserId);
         Assert.NotEqual(agreed.History[^1].ActorUserId, agreed.History[^1].OnBehalfOfUserId);
+        Assert.Contains(await bunga.Get<NotificationService>().ListMineAsync(take: 50, cancellationToken: Ct), n => n.Kind == NotificationKind.TargetAgreed && n.SubjectName == "Admin Kepegawaian");
 
         await using var siti2 = await fixture.ActAsAsync("atasan@demo.go.id");
         await siti2.Get<DelegationService>().RevokeAsync(delegation, Ct);

@@ -57,7 +57,7 @@ public class OrgChartAnswersTests(DemoDatabaseFixture fixture) : IClassFixture<D
             Assert.True(await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateDueAsync(DateTimeOffset.UtcNow.AddDays(10), Ct) >= 1);
             var db = scope.ServiceProvider.GetRequiredService<FlexWorkDbContext>();
             var escalatedTo = await db.Notifications.IgnoreQueryFilters()
-                .Where(n => n.RequestId == id && n.Kind == NotificationKind.Escalated).Select(n => n.RecipientEmployeeId).SingleAsync(Ct);
+                .Where(n => n.SubjectId == id && n.Kind == NotificationKind.Escalated).Select(n => n.RecipientEmployeeId).SingleAsync(Ct);
             Assert.Equal(head, escalatedTo);
         }
 

@@ -20,8 +20,9 @@ public class MailTextTests
         Assert.Equal(2, bodies.Length);
         Assert.NotEqual(subjects[0], subjects[1]);
         Assert.All(bodies, text => Assert.Contains("Dewi Lestari", text, StringComparison.Ordinal));
-        Assert.Contains("pengajuan", subjects[0] + bodies[0], StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("request", subjects[1] + bodies[1], StringComparison.OrdinalIgnoreCase);
+        var (indonesian, english) = kind.IsAboutRequest() ? ("pengajuan", "request") : ("kinerja", "performance");
+        Assert.Contains(indonesian, subjects[0] + bodies[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(english, subjects[1] + bodies[1], StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -477,9 +477,9 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_employee_id");
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid")
-                        .HasColumnName("request_id");
+                        .HasColumnName("subject_id");
 
                     b.Property<string>("SubjectName")
                         .IsRequired()
