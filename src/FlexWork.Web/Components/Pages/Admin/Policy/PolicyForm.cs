@@ -1,4 +1,5 @@
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -92,6 +93,20 @@ public sealed partial class PolicyForm
 
     public PerformanceRating? MinLastRating { get; set; }
 
+    public PeriodLength PeriodLength { get; set; }
+
+    public ReportDays ReportsRequiredOn { get; set; }
+
+    public int ReportDeadlineWorkingDays { get; set; }
+
+    public TimeSpan? ReportDeadlineTime { get; set; }
+
+    public int? MaxOverdueReports { get; set; }
+
+    public PerformanceRating? SuspendAtOrBelow { get; set; }
+
+    public bool WorkPlanNeedsTargets { get; set; }
+
     /// <summary>Rule code → true when the rule only warns.</summary>
     public Dictionary<string, bool> WarnOnly { get; set; } = [];
 
@@ -137,6 +152,13 @@ public sealed partial class PolicyForm
         ExcludeDisciplinary = s.Eligibility.ExcludeDisciplinary,
         MinMonthsInPosition = s.Eligibility.MinMonthsInPosition,
         MinLastRating = s.Eligibility.MinLastRating,
+        PeriodLength = s.Performance.PeriodLength,
+        ReportsRequiredOn = s.Performance.ReportsRequiredOn,
+        ReportDeadlineWorkingDays = s.Performance.ReportDeadlineWorkingDays,
+        ReportDeadlineTime = s.Performance.ReportDeadlineTime.ToTimeSpan(),
+        MaxOverdueReports = s.Performance.MaxOverdueReports,
+        SuspendAtOrBelow = s.Performance.SuspendAtOrBelow,
+        WorkPlanNeedsTargets = s.Requests.WorkPlanNeedsTargets,
         WarnOnly = RuleCodes.SeverityConfigurable.ToDictionary(c => c, c => s.SeverityOf(c) == FindingSeverity.Warn),
         UnitOverrides = [.. s.UnitOverrides.Select(UnitOverrideRow.From)],
     };
@@ -189,6 +211,7 @@ public sealed partial class PolicyForm
             EvidenceRequiredFor = [.. RemoteModes.Where(EvidenceRequiredFor.Contains)],
             WorkPlanRequiredFor = [.. RemoteModes.Where(WorkPlanRequiredFor.Contains)],
             Approval = [.. Approval.Select(r => new ApprovalRule(r.Mode, r.FromRemoteDays, r.Route))],
+            WorkPlanNeedsTargets = WorkPlanNeedsTargets,
         },
         Eligibility = new EligibilityRules
         {
@@ -196,6 +219,15 @@ public sealed partial class PolicyForm
             ExcludeDisciplinary = ExcludeDisciplinary,
             MinMonthsInPosition = MinMonthsInPosition,
             MinLastRating = MinLastRating,
+        },
+        Performance = new PerformanceRules
+        {
+            PeriodLength = PeriodLength,
+            ReportsRequiredOn = ReportsRequiredOn,
+            ReportDeadlineWorkingDays = ReportDeadlineWorkingDays,
+            ReportDeadlineTime = Time(ReportDeadlineTime),
+            MaxOverdueReports = MaxOverdueReports,
+            SuspendAtOrBelow = SuspendAtOrBelow,
         },
         Severities = WarnOnly.Where(w => w.Value).ToDictionary(w => w.Key, _ => FindingSeverity.Warn), // rules block unless listed
         UnitOverrides = [.. UnitOverrides.Where(u => u.UnitId is not null).Select(u => u.ToOverride())],
@@ -247,6 +279,8 @@ public sealed partial class PolicyForm
             "Requests.MaxEvidenceFilesPerRequest" => nameof(MaxEvidenceFilesPerRequest),
             "Requests.MaxEvidenceMegabytesPerEmployee" => nameof(MaxEvidenceMegabytesPerEmployee),
             "Eligibility.MinMonthsInPosition" => nameof(MinMonthsInPosition),
+            "Performance.ReportDeadlineWorkingDays" => nameof(ReportDeadlineWorkingDays),
+            "Performance.MaxOverdueReports" => nameof(MaxOverdueReports),
             "UnitOverrides" => nameof(UnitOverrides),
             _ => path,
         });
