@@ -4,9 +4,10 @@ using FlexWork.Domain.Policies;
 
 namespace FlexWork.Application.Performance;
 
-public sealed record PeriodView(Guid Id, string Code, DateOnly From, DateOnly To, PeriodLength Length, PeriodState State, uint Version)
+/// <summary>A period as lists show it; <see cref="AcceptsTargets"/> and <see cref="AcceptsReports"/> are the domain's answers.</summary>
+public sealed record PeriodView(Guid Id, string Code, DateOnly From, DateOnly To, PeriodLength Length, PeriodState State, bool AcceptsTargets, bool AcceptsReports, uint Version)
 {
-    public static PeriodView Of(PerformancePeriod p) => new(p.Id, p.Code, p.From, p.To, p.Length, p.State, p.Version);
+    public static PeriodView Of(PerformancePeriod p) => new(p.Id, p.Code, p.From, p.To, p.Length, p.State, p.AcceptsTargets, p.AcceptsReports, p.Version);
 }
 
 /// <summary>A target as its employee and their supervisor see it, with what the reports add up to so far.</summary>

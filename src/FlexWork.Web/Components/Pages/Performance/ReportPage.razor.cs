@@ -1,0 +1,97 @@
+using System.Globalization;
+using FlexWork.Application.Performance;
+using FlexWork.Domain.Performance;
+using FlexWork.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FlexWork.Web.Components.Pages.Performance;
+
+/// <summary>
+/// The work report of one day, written on a phone as often as at a desk: one line per thing done,
+/// starting from the day's work plan, each with its output, the agreed target it counts towards
+/// and the quantity realised.
+/// </summary>
+public partial class ReportPage
+{
+    [Inject]
+    private WorkReportService Reports { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter]
+    public string Date { get; set; } = "";
+
+    private sealed class Line
+    {
+        public string? Activity { get; set; }
+
+        public string? Output { get; set; }
+
+        public decimal? Quantity { get; set; }
+
+        public Guid? TargetId { get; set; }
+    }
+
+    private ReportForm? _form;
+    private List<Line> _lines = [];
+    private List<BreadcrumbItem> _crumbs = [];
+    private string? _error;
+    private bool _busy;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _crumbs = [new(L["Performance.Title"], "performance?tab=1"), new(L["Report.Title"], null, disabled: true)];
+        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            _error = L["Report.DateInvalid"];
+            return;
+        }
+
+        try
+        {
+            _form = await Reports.FormAsync(date);
+            _lines = _form.Day.Report is { } report
+                ? [.. report.Items.Select(i => new Line { Activity = i.Activity, Output = i.Output, Quantity = i.Quantity, TargetId = i.TargetId })]
+                : [.. _form.Plan.Select(p => new Line { Output = p.Output, TargetId = p.TargetId })];
+            if (_lines.Count == 0)
+            {
+                AddLine();
+            }
+        }
+        catch (Exception ex) when (L.Problem(ex) is { } problem)
+        {
+            _error = problem;
+        }
+    }
+
+    private void AddLine() => _lines.Add(new Line());
+
+    private string UnitLabel(Line line) =>
+        _form?.Targets.FirstOrDefault(t => t.Id == line.TargetId)?.Content.Unit is { } unit ? L["Report.QuantityOf", unit] : L["Report.Quantity"];
+
+    private async Task SaveAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var items = _lines.Select(l => new ReportItem(l.Activity ?? "", l.Output, l.Quantity, l.TargetId)).ToList();
+            var saved = await Reports.WriteAsync(_form!.Day.Date, items, _form.Day.Report?.Version);
+            Snackbar.Add(L[saved.Status == ReportStatus.Late ? "Report.SavedLate" : "Report.Saved"], saved.Status == ReportStatus.Late ? Severity.Warning : Severity.Success);
+            Navigation.NavigateTo("performance?tab=1");
+        }
+        catch (Exception ex) when (L.Problem(ex) is { } problem)
+        {
+            _error = problem;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
