@@ -65,7 +65,7 @@ public static class ReportCalendar
                 var deadline = settings.Performance.ReportDeadline(date, settings.Time, calendar);
                 days.Add(new ReportDay(
                     date, modes.GetValueOrDefault(date, WorkMode.Office), settings.Time.IsWorkingWeekday(date.DayOfWeek) && !calendar.IsHoliday(date),
-                    new DateTimeOffset(deadline, zone.GetUtcOffset(deadline)).ToUniversalTime(), periods.FirstOrDefault(p => p.Contains(date))));
+                    new DateTimeOffset(deadline, zone.GetUtcOffset(deadline)), periods.FirstOrDefault(p => p.Contains(date))));
             }
 
             result[person.EmployeeId] = days;

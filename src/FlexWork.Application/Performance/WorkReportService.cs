@@ -150,8 +150,10 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId]);
     }
 
+    /// <summary>The deadline in the person's own time zone (the report stores it in UTC), so that 10:00 WIB reads as 10:00.</summary>
     private static ReportDayView View(Guid employeeId, DueReport due, string name) =>
-        new(employeeId, name, due.Day.Date, due.Day.Mode, due.Report?.Deadline ?? due.Day.Deadline, due.Status, due.Report is { } r ? WorkReportView.From(r, name) : null);
+        new(employeeId, name, due.Day.Date, due.Day.Mode, (due.Report?.Deadline ?? due.Day.Deadline).ToOffset(due.Day.Deadline.Offset), due.Status,
+            due.Report is { } r ? WorkReportView.From(r, name) : null);
 
     /// <summary>A date more than a year away (the year 9999, the year 1) is refused before the calendar is looked up.</summary>
     private static void EnsureNear(DateOnly date, DateOnly today)

@@ -86,7 +86,7 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
         EmployeeId = employeeId;
         Date = date;
         Mode = mode;
-        Deadline = deadline;
+        Deadline = deadline.ToUniversalTime(); // instants are stored in UTC; the day's own offset is for showing it
         SubmittedAt = now;
         UpdatedAt = now;
         Items = [];

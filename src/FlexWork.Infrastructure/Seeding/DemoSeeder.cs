@@ -180,13 +180,16 @@ public sealed partial class DemoSeeder(
 
     /// <summary>
     /// DEMO's published policy: the regulation's defaults, except that the front-line services
-    /// of Biro Umum work from the office; plus the national calendar and two approved locations.
+    /// of Biro Umum work from the office, more than three overdue reports refuse new flexible days
+    /// and a Butuh Perbaikan suspends flexible work for the next period; plus the national
+    /// calendar and two approved locations.
     /// </summary>
     private void SeedPolicy(Agency agency, OrganizationUnit frontLine)
     {
         var settings = PolicySettings.Regulation with
         {
             UnitOverrides = [new UnitOverride { UnitId = frontLine.Id, EnabledModes = [] }],
+            Performance = new PerformanceRules { MaxOverdueReports = 3, SuspendAtOrBelow = PerformanceRating.ButuhPerbaikan },
         };
         var version = PolicyVersion.CreateDraft(agency.Id, settings, null, timeProvider.GetUtcNow());
         version.Publish(1, _today, "Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", _today, timeProvider.GetUtcNow(), null);

@@ -97,7 +97,7 @@ public class PerformanceEligibilityTests(DemoDatabaseFixture fixture) : IClassFi
         await using var admin = await fixture.ActAsAsync("admin@demo.go.id");
         var policies = admin.Get<PolicyAdministration>();
         var draft = await policies.GetDraftAsync(Ct);
-        if (draft.Settings.Performance.MaxOverdueReports is not null)
+        if (draft.Settings.Requests.WorkPlanNeedsTargets)
         {
             return;
         }

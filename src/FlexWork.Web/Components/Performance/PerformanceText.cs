@@ -52,5 +52,9 @@ public static class PerformanceText
 
     public static string When(DateTimeOffset at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
 
+    /// <summary>A deadline on its own clock (the person's time zone), with the zone: "Rab, 2 Des 10.00 WIB".</summary>
+    public static string Deadline(DateTimeOffset at) =>
+        $"{at.DateTime.ToString("ddd, d MMM HH:mm", CultureInfo.CurrentCulture)} {at.Offset.TotalHours switch { 7 => "WIB", 8 => "WITA", 9 => "WIT", _ => at.ToString("zzz", CultureInfo.InvariantCulture) }}";
+
     public static string Day(DateOnly date) => date.ToString("ddd, d MMM yyyy", CultureInfo.CurrentCulture);
 }

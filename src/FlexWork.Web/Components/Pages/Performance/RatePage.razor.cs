@@ -40,14 +40,12 @@ public partial class RatePage
     private EvaluationDraft? _draft;
     private List<RealisationRow> _realisations = [];
     private readonly Dictionary<BerAkhlak, Expectation> _values = Enum.GetValues<BerAkhlak>().ToDictionary(v => v, _ => Expectation.AsExpected);
-    private List<BreadcrumbItem> _crumbs = [];
     private Expectation? _results, _behaviour;
     private string? _feedback, _error;
     private bool _busy;
 
     protected override async Task OnParametersSetAsync()
     {
-        _crumbs = [new(L["TeamPerformance.Title"], "performance/team"), new(L["Rate.Title"], null, disabled: true)];
         try
         {
             _draft = await Evaluations.DraftAsync(PeriodId, EmployeeId);

@@ -39,13 +39,11 @@ public partial class ReportPage
 
     private ReportForm? _form;
     private List<Line> _lines = [];
-    private List<BreadcrumbItem> _crumbs = [];
     private string? _error;
     private bool _busy;
 
     protected override async Task OnParametersSetAsync()
     {
-        _crumbs = [new(L["Performance.Title"], "performance?tab=1"), new(L["Report.Title"], null, disabled: true)];
         if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             _error = L["Report.DateInvalid"];

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FlexWork.Domain.Calendar;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlexWork.E2E;
+
+/// <summary>
+/// Kinerja in Chromium on the demo story: Andi corrects a report on a phone; Siti agrees Bunga's
+/// target; the admin starts the evaluation; Hendra rates Siti Butuh Perbaikan, she acknowledges,
+/// and the demo policy (suspension after Butuh Perbaikan) refuses her flexible work next month.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class PerformanceTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_employee_writes_a_work_report_on_a_phone()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
+        await page.GotoAsync("/performance");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=target-item]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=target-item]").First).ToContainTextAsync("Disepakati");
+        await BrowserFixture.CheckPageAsync(page, "70-my-targets-phone");
+
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Laporan kerja") }).ClickAsync();
+        await Expect(page.Locator("[data-testid=reports-due] a, [data-testid=reports-written] a").First).ToContainTextAsync("Rumah");
+        await BrowserFixture.CheckPageAsync(page, "71-my-reports-phone");
+
+        // The first day listed (the overdue one when there is one): its two plan lines, and one more.
+        await page.Locator("[data-testid=reports-due] a, [data-testid=reports-written] a").First.ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=report-line]")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambah kegiatan" }).ClickAsync();
+        string[] done = ["Menyusun bab analisis kesenjangan kompetensi", "Memutakhirkan riwayat diklat 12 pegawai di SIASN", "Rapat daring koordinasi data SIASN dengan Biro TI"];
+        for (var i = 0; i < done.Length; i++)
+        {
+            await page.Locator("textarea[data-testid=report-activity]").Nth(i).FillAsync(done[i]);
+        }
+
+        await BrowserFixture.CheckPageAsync(page, "72-report-form-phone");
+        await page.Locator("[data-testid=report-save]").ClickAsync();
+        await Expect(page.GetByText(new Regex("Laporan kerja terkirim"))).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("performance\\?tab=1$"));
+        await Expect(page.Locator("[data-testid=reports-written]")).ToContainTextAsync("3 kegiatan");
+    }
+
+    [Fact]
+    public async Task The_supervisor_agrees_targets_the_head_rates_and_a_poor_predikat_suspends_next_months_flexible_work()
+    {
+        // Siti agrees Bunga's proposal while the period still takes targets.
+        var siti = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(siti, "atasan@demo.go.id");
+        await siti.GetByRole(AriaRole.Link, new() { Name = "Kinerja tim" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(siti);
+        var proposal = siti.Locator("[data-testid=target-to-agree]").Filter(new() { HasText = "Bunga Lestari" }).Filter(new() { HasText = "rekap usulan kenaikan pangkat" });
+        await Expect(proposal).ToHaveCountAsync(1);
+        await BrowserFixture.CheckPageAsync(siti, "73-team-targets");
+        await proposal.Locator("[data-testid=target-agree]").ClickAsync();
+        await Expect(siti.GetByText("Target Bunga Lestari disetujui.")).ToBeVisibleAsync();
+
+        await siti.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Laporan kerja") }).ClickAsync();
+        await Expect(siti.Locator("[data-testid=team-report]").First).ToContainTextAsync("Andi Pratama");
+        await BrowserFixture.CheckPageAsync(siti, "74-team-reports");
+
+        // The admin starts this month's evaluation.
+        var admin = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(admin, "admin@demo.go.id");
+        await admin.GotoAsync("/admin/performance-periods");
+        await BrowserFixture.WaitForInteractiveAsync(admin);
+        var running = admin.Locator("[data-testid=periods] tbody tr").Filter(new() { HasText = "Berjalan" });
+        await running.GetByRole(AriaRole.Button, new() { Name = "Mulai penilaian" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=periods] tbody tr").First).ToContainTextAsync("Penilaian");
+        await BrowserFixture.CheckPageAsync(admin, "75-performance-periods");
+
+        // Hendra, Siti's supervisor, rates her results below expectations: Butuh Perbaikan.
+        var hendra = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(hendra, "kepala@demo.go.id");
+        await hendra.GotoAsync("/performance/team");
+        await BrowserFixture.WaitForInteractiveAsync(hendra);
+        await hendra.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Penilaian") }).ClickAsync();
+        await hendra.Locator("[data-testid=team-evaluations] tr").Filter(new() { HasText = "Siti Rahmawati" }).Locator("[data-testid=evaluate]").ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(hendra);
+        await Expect(hendra.GetByRole(AriaRole.Heading, new() { Name = "Penilaian kinerja Siti Rahmawati" })).ToBeVisibleAsync();
+        await Choose(hendra, "rate-results", "Di bawah ekspektasi");
+        await Choose(hendra, "rate-behaviour", "Sesuai ekspektasi");
+        await Expect(hendra.Locator("[data-testid=rate-predikat]")).ToContainTextAsync("Butuh Perbaikan");
+        await hendra.Locator("textarea[data-testid=rate-feedback]").FillAsync("Laporan evaluasi kinerja terlambat dua minggu. Kita susun rencana perbaikan bersama.");
+        await BrowserFixture.CheckPageAsync(hendra, "76-rate");
+        await hendra.Locator("[data-testid=rate-save]").ClickAsync();
+        await Expect(hendra.GetByText("Penilaian Siti Rahmawati tersimpan; pegawai diberi tahu.")).ToBeVisibleAsync();
+
+        // Siti sees the predikat and acknowledges it.
+        await siti.GotoAsync("/performance?tab=3");
+        await BrowserFixture.WaitForInteractiveAsync(siti);
+        await Expect(siti.Locator("[data-testid=predikat]")).ToHaveTextAsync("Butuh Perbaikan");
+        await BrowserFixture.CheckPageAsync(siti, "77-my-evaluation-rated");
+        await siti.Locator("[data-testid=evaluation-acknowledge]").ClickAsync();
+        await Expect(siti.GetByText("Predikat diterima dan menjadi final.")).ToBeVisibleAsync();
+
+        // Next month her flexible work is suspended: the request form says why and will not submit.
+        var monday = FirstHolidayFreeMondayOfNextMonth();
+        await siti.GotoAsync("/requests/new");
+        await BrowserFixture.WaitForInteractiveAsync(siti);
+        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
+        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(monday));
+        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).BlurAsync();
+        await siti.GetByRole(AriaRole.Button, new() { Name = "Tambahkan", Exact = true }).ClickAsync();
+        await siti.GetByLabel("Keluaran").FillAsync("Laporan evaluasi kinerja pegawai");
+        await siti.GetByLabel("Keluaran").BlurAsync();
+        await Expect(siti.GetByText(new Regex("menangguhkan kerja fleksibel Anda untuk periode berikutnya"))).ToBeVisibleAsync();
+        await Expect(siti.GetByRole(AriaRole.Button, new() { Name = "Ajukan", Exact = true })).ToBeDisabledAsync();
+        await BrowserFixture.CheckPageAsync(siti, "78-request-suspended");
+    }
+
+    private static async Task Choose(IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid={testId}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    private static DateOnly FirstHolidayFreeMondayOfNextMonth()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var day = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        while (day.DayOfWeek != DayOfWeek.Monday || NationalCalendar.Days.Any(d => d.Date == day) || day <= today.AddDays(2))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
