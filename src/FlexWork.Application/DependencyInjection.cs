@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<WorkReportService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<ResultsByModeService>();
         return services;
     }
 

@@ -138,6 +138,10 @@ internal static class PerformanceEndpoints
                 TypedResults.Created("/api/v1/performance/feedback", await service.DialogAsync(employeeId, body.HeldOn, body.Notes, body.AgreedActions, ct)))
             .WithSummary("Record a dialog kinerja with one of the caller's people").Produces<FeedbackView>(StatusCodes.Status201Created)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        team.MapGet("/periods/{periodId:guid}/results", (Guid periodId, ResultsByModeService service, CancellationToken ct) => service.TeamAsync(periodId, ct))
+            .WithSummary("Results by work mode for the caller's people: office days against flexible days (days, reports on time, late, missing, outputs), per person and for the team");
+        performance.MapGet("/units/periods/{periodId:guid}/results", (Guid periodId, ResultsByModeService service, CancellationToken ct) => service.UnitsAsync(periodId, ct))
+            .WithSummary("The same rolled up per unit, with the predikat distribution: for unit heads (their units and those below) and agency admins (every unit)");
         team.MapGet("/periods/{periodId:guid}/evaluations", (Guid periodId, EvaluationService service, CancellationToken ct) => service.TeamAsync(periodId, ct))
             .WithSummary("The evaluations of the caller's people for a period, one per person");
         team.MapGet("/periods/{periodId:guid}/evaluations/{employeeId:guid}", (Guid periodId, Guid employeeId, EvaluationService service, CancellationToken ct) =>
