@@ -19,6 +19,10 @@ public class PerformanceTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(390, 844);
         await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
+        await Expect(page.Locator("[data-testid=home-employee][data-loaded]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=home-week] .home-day")).ToHaveCountAsync(5);
+        await Expect(page.Locator("[data-testid=home-quota-week]")).ToContainTextAsync("dari 2");
+        await BrowserFixture.CheckPageAsync(page, "69-home-employee-phone");
         await page.GotoAsync("/performance");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=target-item]")).ToHaveCountAsync(3);
@@ -53,6 +57,9 @@ public class PerformanceTests(BrowserFixture browser)
         // Siti agrees Bunga's proposal while the period still takes targets.
         var siti = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(siti, "atasan@demo.go.id");
+        await Expect(siti.Locator("[data-testid=home-leader][data-loaded]")).ToHaveCountAsync(1);
+        await Expect(siti.Locator("[data-testid=home-inbox]")).Not.ToHaveTextAsync("0"); // the demo's requests wait for her
+        await BrowserFixture.CheckPageAsync(siti, "68-home-supervisor");
         await siti.GetByRole(AriaRole.Link, new() { Name = "Kinerja tim" }).ClickAsync();
         await BrowserFixture.WaitForInteractiveAsync(siti);
         var proposal = siti.Locator("[data-testid=target-to-agree]").Filter(new() { HasText = "Bunga Lestari" }).Filter(new() { HasText = "rekap usulan kenaikan pangkat" });
@@ -62,8 +69,11 @@ public class PerformanceTests(BrowserFixture browser)
         await Expect(siti.GetByText("Target Bunga Lestari disetujui.")).ToBeVisibleAsync();
 
         await siti.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Laporan kerja") }).ClickAsync();
-        await Expect(siti.Locator("[data-testid=team-report]").First).ToContainTextAsync("Andi Pratama");
+        await Expect(siti.Locator("[data-testid=team-report]").First).ToContainTextAsync("Terlambat");
         await BrowserFixture.CheckPageAsync(siti, "74-team-reports");
+        await siti.GetByRole(AriaRole.Tab, new() { Name = "Hasil per mode kerja" }).ClickAsync();
+        await Expect(siti.Locator("[data-testid=results-by-mode]")).ToContainTextAsync("Andi Pratama");
+        await BrowserFixture.CheckPageAsync(siti, "74b-team-results");
 
         // The admin starts this month's evaluation.
         var admin = await browser.NewPageAsync(1280, 900);

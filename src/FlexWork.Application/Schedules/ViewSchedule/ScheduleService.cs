@@ -143,17 +143,19 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
     /// </summary>
     public async Task<(DateOnly From, DateOnly To)> RangeAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
-        var agencyId = currentUser.RequireAgency();
-        if (from is null)
-        {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
-            var timeZone = currentUser.EmployeeId is { } me
-                ? (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId
-                : await AgencyTimeZoneAsync(db, agencyId, cancellationToken);
-            from = PolicyEngine.WeekStart(PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), timeZone));
-        }
-
+        from ??= PolicyEngine.WeekStart(await TodayAsync(cancellationToken));
         return (from.Value, to ?? from.Value.AddDays(27));
+    }
+
+    /// <summary>The caller's date today in their own time zone (theirs, their unit's, or the agency's).</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgency();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var timeZone = currentUser.EmployeeId is { } me
+            ? (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId
+            : await AgencyTimeZoneAsync(db, agencyId, cancellationToken);
+        return PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), timeZone);
     }
 
     private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken) =>

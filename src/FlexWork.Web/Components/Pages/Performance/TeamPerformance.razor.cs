@@ -117,9 +117,12 @@ public partial class TeamPerformance
     }
 
     /// <summary>"12 hari · 92% tepat waktu · 1,8 keluaran/hari · 1 tidak ada".</summary>
-    private string Describe(ModeResults results) => results.Days == 0
-        ? L["Results.NoDays"]
-        : L["Results.Summary", results.Days, results.OnTimePercent ?? 0, results.OutputsPerDay ?? 0, results.Late, results.Missing];
+    private string Describe(ModeResults results) => results switch
+    {
+        { Days: 0 } => L["Results.NoDays"],
+        { OnTime: 0, Late: 0, Missing: 0 } => L["Results.SummaryNoReports", results.Days],
+        _ => L["Results.Summary", results.Days, results.OnTimePercent ?? 0, results.OutputsPerDay ?? 0, results.Late, results.Missing],
+    };
 
     private Task AgreeAsync(TargetView target) => RunAsync(async () =>
     {
