@@ -28,6 +28,17 @@ public sealed class TargetService(IFlexWorkDbContextFactory dbFactory, ICurrentU
         return await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken);
     }
 
+    /// <summary>The caller's agreed targets in periods not closed: what the outputs of a work plan may name.</summary>
+    public async Task<IReadOnlyList<TargetView>> AgreedAsync(CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var targets = await db.PerformanceTargets.AsNoTracking()
+            .Where(t => t.EmployeeId == me && t.State == TargetState.Agreed && db.PerformancePeriods.Any(p => p.Id == t.PeriodId && p.State != PeriodState.Closed))
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken);
+    }
+
     /// <summary>The supervisor's agreed targets of the period, which the caller's targets may support (intervensi).</summary>
     public async Task<IReadOnlyList<TargetView>> SupportableAsync(Guid periodId, CancellationToken cancellationToken = default)
     {

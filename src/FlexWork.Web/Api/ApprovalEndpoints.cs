@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace FlexWork.Web.Api;
 
 public sealed record InboxItemResponse(
-    RequestSummary Request, int Level, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<DayCoverage> Coverage, bool CanBulkApprove);
+    RequestSummary Request, int Level, IReadOnlyList<FindingResponse> Findings, IReadOnlyList<DayCoverage> Coverage, IReadOnlyList<PlannedOutput> Plan, bool CanBulkApprove);
 
 public sealed record BulkApprovalRequest(IReadOnlyList<DecisionTarget>? Items, string? Comment);
 
@@ -20,7 +20,7 @@ internal static class ApprovalEndpoints
         var approvals = api.MapGroup("/approvals").WithTags("Approvals");
         approvals.MapGet("", async (ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.InboxAsync(ct)).Select(i => new InboxItemResponse(
-                    i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage, i.CanBulkApprove)))
+                    i.Request, i.Level, [.. i.Findings.Select(f => FindingResponse.From(f, localizer))], i.Coverage, i.Plan, i.CanBulkApprove)))
             .WithSummary("Requests waiting for the caller's decision, with findings and the unit's on-site numbers per day");
         approvals.MapPost("/approve", async (BulkApprovalRequest body, ApprovalService service, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
                 (await service.ApproveCleanAsync(body.Items ?? [], body.Comment, ct)).Select(o => new BulkApprovalOutcomeResponse(

@@ -22,7 +22,10 @@ public sealed record DayCoverage(DateOnly Date, WorkMode Mode, int OnSite, int H
     public bool BelowMinimum => OnSite < MinimumOnSite;
 }
 
-public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<Finding> Findings, IReadOnlyList<DayCoverage> Coverage)
+/// <summary>An output of the work plan as the approver reads it, with the RHK of the agreed target it serves.</summary>
+public sealed record PlannedOutput(string Output, string? Indicator, string? Target, string? TargetRhk);
+
+public sealed record InboxItem(RequestSummary Request, int Level, IReadOnlyList<Finding> Findings, IReadOnlyList<DayCoverage> Coverage, IReadOnlyList<PlannedOutput> Plan)
 {
     /// <summary>Whether the request may be approved with others in one go (see <see cref="ApprovalService.IsClean"/>).</summary>
     public bool CanBulkApprove => ApprovalService.IsClean(Findings, Coverage);
@@ -59,6 +62,11 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var candidates = await CandidatesAsync(db, me, await TodayAsync(db, me, cancellationToken), RequestStatus.Submitted, cancellationToken);
         var names = await NamesAsync(db, candidates.Select(r => r.EmployeeId), cancellationToken);
+        var targetIds = candidates.SelectMany(r => r.WorkPlan).Where(p => p.TargetId is not null).Select(p => p.TargetId!.Value).Distinct().ToList();
+        var rhk = targetIds.Count == 0
+            ? []
+            : (await db.PerformanceTargets.AsNoTracking().Where(t => targetIds.Contains(t.Id)).Select(t => new { t.Id, t.Content }).ToListAsync(cancellationToken))
+                .ToDictionary(t => t.Id, t => t.Content.Rhk);
         var inbox = new List<InboxItem>();
         foreach (var request in candidates.OrderBy(r => r.SubmittedAt))
         {
@@ -69,7 +77,8 @@ public sealed class ApprovalService(IFlexWorkDbContextFactory dbFactory, ICurren
 
             inbox.Add(new InboxItem(
                 RequestService.Summarize(request, names[request.EmployeeId]), request.Level, request.Findings,
-                await CoverageAsync(db, request, cancellationToken)));
+                await CoverageAsync(db, request, cancellationToken),
+                [.. request.WorkPlan.Select(p => new PlannedOutput(p.Output, p.Indicator, p.Target, p.TargetId is { } id ? rhk.GetValueOrDefault(id) : null))]));
         }
 
         return inbox;

@@ -1,4 +1,5 @@
 using FlexWork.Application.Locations.ManageLocations;
+using FlexWork.Application.Performance;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.SubmitRequest;
@@ -25,6 +26,9 @@ public partial class RequestForm
     private RequestService Requests { get; set; } = default!;
 
     [Inject]
+    private TargetService Targets { get; set; } = default!;
+
+    [Inject]
     private LocationAdministration Locations { get; set; } = default!;
 
     [Inject]
@@ -37,6 +41,9 @@ public partial class RequestForm
     public Guid? Id { get; set; }
 
     private MyPolicy? _policy;
+
+    /// <summary>The employee's agreed targets, which each output of the work plan may name.</summary>
+    private IReadOnlyList<TargetView> _targets = [];
     private IReadOnlyList<LocationItem> _locations = [];
     private readonly RequestFormModel _model = new();
     private EditContext _editContext = default!;
@@ -65,6 +72,7 @@ public partial class RequestForm
     {
         _editContext = new EditContext(_model);
         _policy = await Policy.GetMyPolicyAsync();
+        _targets = await Targets.AgreedAsync();
         _locations = await Locations.ListActiveAsync();
         foreach (var day in _policy.Settings.Time.WorkingDays)
         {
@@ -79,7 +87,7 @@ public partial class RequestForm
             _model.Days.AddRange(request.Days.OrderBy(d => d.Date).Select(DayRow.From));
             _model.Reason = request.Reason;
             _model.Plan.Clear();
-            _model.Plan.AddRange(request.WorkPlan.Select(p => new RequestFormModel.PlanRow { Output = p.Output, Indicator = p.Indicator, Target = p.Target }));
+            _model.Plan.AddRange(request.WorkPlan.Select(p => new RequestFormModel.PlanRow { Output = p.Output, Indicator = p.Indicator, Target = p.Target, TargetId = p.TargetId }));
             _version = request.Version;
             await CheckAsync();
         }
@@ -124,6 +132,18 @@ public partial class RequestForm
         }
 
         _model.Days.Sort((a, b) => a.Date.CompareTo(b.Date));
+        await CheckAsync();
+    }
+
+    /// <summary>Naming a target fills the indicator and the target from it, where the employee left them empty.</summary>
+    private async Task TargetChosenAsync(RequestFormModel.PlanRow item)
+    {
+        if (_targets.FirstOrDefault(t => t.Id == item.TargetId) is { } target)
+        {
+            item.Indicator ??= target.Content.Indicator;
+            item.Target ??= Web.Components.Performance.PerformanceText.Target(target.Content);
+        }
+
         await CheckAsync();
     }
 

@@ -25,7 +25,7 @@ public sealed partial class RequestFormModel
 
     public ProposedRequestInput ToInput(bool hasEvidence) => new(
         [.. Days.Select(d => d.ToInput())], Reason,
-        [.. FilledPlan.Select(p => new WorkPlanItem(p.Output!.Trim(), p.Indicator, p.Target))],
+        [.. FilledPlan.Select(p => new WorkPlanItem(p.Output!.Trim(), p.Indicator, p.Target, p.TargetId))],
         HasEvidence: hasEvidence);
 
     /// <summary>The field of a failure of <see cref="ToInput"/>: <c>Days[i].End</c> is the i-th day's End, <c>WorkPlan[i].Target</c> the i-th filled row's.</summary>
@@ -54,5 +54,8 @@ public sealed partial class RequestFormModel
         public string? Indicator { get; set; }
 
         public string? Target { get; set; }
+
+        /// <summary>The agreed performance target the output serves.</summary>
+        public Guid? TargetId { get; set; }
     }
 }
