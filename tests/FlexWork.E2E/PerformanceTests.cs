@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FlexWork.E2E;
 
 /// <summary>
-/// Kinerja in Chromium on the demo story: Andi corrects a report on a phone; Siti agrees Bunga's
-/// target; the admin starts the evaluation; Hendra rates Siti Butuh Perbaikan, she acknowledges,
+/// Kinerja in Chromium on the demo story: Andi writes a report on a phone; Siti agrees Bunga's
+/// target, the admin starts the evaluation, Siti rates Bunga Butuh Perbaikan, Bunga acknowledges,
 /// and the demo policy (suspension after Butuh Perbaikan) refuses her flexible work next month.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -52,7 +52,7 @@ public class PerformanceTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_supervisor_agrees_targets_the_head_rates_and_a_poor_predikat_suspends_next_months_flexible_work()
+    public async Task The_supervisor_agrees_a_target_and_rates_and_a_poor_predikat_suspends_next_months_flexible_work()
     {
         // Siti agrees Bunga's proposal while the period still takes targets.
         var siti = await browser.NewPageAsync(1280, 900);
@@ -85,44 +85,45 @@ public class PerformanceTests(BrowserFixture browser)
         await Expect(admin.Locator("[data-testid=periods] tbody tr").First).ToContainTextAsync("Penilaian");
         await BrowserFixture.CheckPageAsync(admin, "75-performance-periods");
 
-        // Hendra, Siti's supervisor, rates her results below expectations: Butuh Perbaikan.
-        var hendra = await browser.NewPageAsync(1280, 900);
-        await BrowserFixture.SignInAsync(hendra, "kepala@demo.go.id");
-        await hendra.GotoAsync("/performance/team");
-        await BrowserFixture.WaitForInteractiveAsync(hendra);
-        await hendra.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Penilaian") }).ClickAsync();
-        await hendra.Locator("[data-testid=team-evaluations] tr").Filter(new() { HasText = "Siti Rahmawati" }).Locator("[data-testid=evaluate]").ClickAsync();
-        await BrowserFixture.WaitForInteractiveAsync(hendra);
-        await Expect(hendra.GetByRole(AriaRole.Heading, new() { Name = "Penilaian kinerja Siti Rahmawati" })).ToBeVisibleAsync();
-        await Choose(hendra, "rate-results", "Di bawah ekspektasi");
-        await Choose(hendra, "rate-behaviour", "Sesuai ekspektasi");
-        await Expect(hendra.Locator("[data-testid=rate-predikat]")).ToContainTextAsync("Butuh Perbaikan");
-        await hendra.Locator("textarea[data-testid=rate-feedback]").FillAsync("Laporan evaluasi kinerja terlambat dua minggu. Kita susun rencana perbaikan bersama.");
-        await BrowserFixture.CheckPageAsync(hendra, "76-rate");
-        await hendra.Locator("[data-testid=rate-save]").ClickAsync();
-        await Expect(hendra.GetByText("Penilaian Siti Rahmawati tersimpan; pegawai diberi tahu.")).ToBeVisibleAsync();
-
-        // Siti sees the predikat and acknowledges it.
-        await siti.GotoAsync("/performance?tab=3");
+        // Siti rates Bunga's results below expectations: Butuh Perbaikan. (Her own supervisor signs
+        // in with two factors once the account tests have run, so the story stays one level down.)
+        await siti.GotoAsync("/performance/team");
         await BrowserFixture.WaitForInteractiveAsync(siti);
-        await Expect(siti.Locator("[data-testid=predikat]")).ToHaveTextAsync("Butuh Perbaikan");
-        await BrowserFixture.CheckPageAsync(siti, "77-my-evaluation-rated");
-        await siti.Locator("[data-testid=evaluation-acknowledge]").ClickAsync();
-        await Expect(siti.GetByText("Predikat diterima dan menjadi final.")).ToBeVisibleAsync();
+        await siti.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Penilaian") }).ClickAsync();
+        await siti.Locator("[data-testid=team-evaluations] tr").Filter(new() { HasText = "Bunga Lestari" }).Locator("[data-testid=evaluate]").ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(siti);
+        await Expect(siti.GetByRole(AriaRole.Heading, new() { Name = "Penilaian kinerja Bunga Lestari" })).ToBeVisibleAsync();
+        await Choose(siti, "rate-results", "Di bawah ekspektasi");
+        await Choose(siti, "rate-behaviour", "Sesuai ekspektasi");
+        await Expect(siti.Locator("[data-testid=rate-predikat]")).ToContainTextAsync("Butuh Perbaikan");
+        await siti.Locator("textarea[data-testid=rate-feedback]").FillAsync("Rekap usulan kenaikan pangkat belum selesai. Kita susun rencana perbaikan bersama.");
+        await BrowserFixture.CheckPageAsync(siti, "76-rate");
+        await siti.Locator("[data-testid=rate-save]").ClickAsync();
+        await Expect(siti.GetByText("Penilaian Bunga Lestari tersimpan; pegawai diberi tahu.")).ToBeVisibleAsync();
+
+        // Bunga sees the predikat and acknowledges it.
+        var bunga = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(bunga, "baru@demo.go.id");
+        await bunga.GotoAsync("/performance?tab=3");
+        await BrowserFixture.WaitForInteractiveAsync(bunga);
+        await Expect(bunga.Locator("[data-testid=predikat]")).ToHaveTextAsync("Butuh Perbaikan");
+        await BrowserFixture.CheckPageAsync(bunga, "77-my-evaluation-rated");
+        await bunga.Locator("[data-testid=evaluation-acknowledge]").ClickAsync();
+        await Expect(bunga.GetByText("Predikat diterima dan menjadi final.")).ToBeVisibleAsync();
 
         // Next month her flexible work is suspended: the request form says why and will not submit.
         var monday = FirstHolidayFreeMondayOfNextMonth();
-        await siti.GotoAsync("/requests/new");
-        await BrowserFixture.WaitForInteractiveAsync(siti);
-        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
-        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(monday));
-        await siti.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).BlurAsync();
-        await siti.GetByRole(AriaRole.Button, new() { Name = "Tambahkan", Exact = true }).ClickAsync();
-        await siti.GetByLabel("Keluaran").FillAsync("Laporan evaluasi kinerja pegawai");
-        await siti.GetByLabel("Keluaran").BlurAsync();
-        await Expect(siti.GetByText(new Regex("menangguhkan kerja fleksibel Anda untuk periode berikutnya"))).ToBeVisibleAsync();
-        await Expect(siti.GetByRole(AriaRole.Button, new() { Name = "Ajukan", Exact = true })).ToBeDisabledAsync();
-        await BrowserFixture.CheckPageAsync(siti, "78-request-suspended");
+        await bunga.GotoAsync("/requests/new");
+        await BrowserFixture.WaitForInteractiveAsync(bunga);
+        await bunga.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
+        await bunga.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).FillAsync(Iso(monday));
+        await bunga.GetByRole(AriaRole.Textbox, new() { Name = "Sampai tanggal" }).BlurAsync();
+        await bunga.GetByRole(AriaRole.Button, new() { Name = "Tambahkan", Exact = true }).ClickAsync();
+        await bunga.GetByLabel("Keluaran").FillAsync("Rekap usulan kenaikan pangkat");
+        await bunga.GetByLabel("Keluaran").BlurAsync();
+        await Expect(bunga.GetByText(new Regex("menangguhkan kerja fleksibel Anda untuk periode berikutnya"))).ToBeVisibleAsync();
+        await Expect(bunga.GetByRole(AriaRole.Button, new() { Name = "Ajukan", Exact = true })).ToBeDisabledAsync();
+        await BrowserFixture.CheckPageAsync(bunga, "78-request-suspended");
     }
 
     private static async Task Choose(IPage page, string testId, string option)
