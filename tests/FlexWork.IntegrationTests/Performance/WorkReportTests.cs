@@ -88,14 +88,17 @@ public class WorkReportTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
         Assert.False(await scope.Get<FlexWorkDbContext>().WorkReports.IgnoreQueryFilters().AnyAsync(r => r.Date == date, Ct));
     }
 
+    /// <summary>On Wednesday, an office day no other test reports on.</summary>
     [Fact]
     public async Task Bad_lines_are_refused_with_the_rule()
     {
+        var wednesday = Tuesday.AddDays(1);
         await using var andi = await fixture.ActAsAsync("pegawai@demo.go.id");
         var reports = andi.With<WorkReportService>(_clock);
-        Assert.Equal("REPORT_QUANTITY_NEGATIVE", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(Tuesday, [Item with { Quantity = -1 }], null, Ct))).Code);
-        Assert.Equal("REPORT_ACTIVITY_REQUIRED", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(Tuesday, [Item with { Activity = "\u0007 " }], null, Ct))).Code);
-        Assert.Equal("REPORT_ITEMS_REQUIRED", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(Tuesday, [], null, Ct))).Code);
+        Assert.Equal("REPORT_QUANTITY_NEGATIVE", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(wednesday, [Item with { Quantity = -1 }], null, Ct))).Code);
+        Assert.Equal("REPORT_ACTIVITY_REQUIRED", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(wednesday, [Item with { Activity = "\u0007 " }], null, Ct))).Code);
+        Assert.Equal("REPORT_ITEMS_REQUIRED", (await Assert.ThrowsAsync<DomainException>(() => reports.WriteAsync(wednesday, [], null, Ct))).Code);
+        Assert.Null((await reports.FormAsync(wednesday, Ct)).Day.Report);
     }
 
     [Fact]
