@@ -18,6 +18,9 @@ public partial class RatePage
     private EvaluationService Evaluations { get; set; } = default!;
 
     [Inject]
+    private PeriodAdministration Periods { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Parameter]
@@ -38,6 +41,7 @@ public partial class RatePage
     }
 
     private EvaluationDraft? _draft;
+    private PeriodView? _period;
     private List<RealisationRow> _realisations = [];
     private readonly Dictionary<BerAkhlak, Expectation> _values = Enum.GetValues<BerAkhlak>().ToDictionary(v => v, _ => Expectation.AsExpected);
     private Expectation? _results, _behaviour;
@@ -49,6 +53,7 @@ public partial class RatePage
         try
         {
             _draft = await Evaluations.DraftAsync(PeriodId, EmployeeId);
+            _period = (await Periods.ListAsync()).FirstOrDefault(p => p.Id == PeriodId);
             _realisations = [.. _draft.Targets.Select(t => new RealisationRow(t.Id, t.Reported))];
         }
         catch (Exception ex) when (L.Problem(ex) is { } problem)
