@@ -52,7 +52,7 @@ internal static class PerformanceQueries
         return
         [
             .. targets.Select(t => new TargetView(
-                t.Id, t.PeriodId, t.EmployeeId, names.GetValueOrDefault(t.EmployeeId, ""), t.Content, t.PendingChange, t.State,
+                t.Id, t.PeriodId, t.EmployeeId, names.GetValueOrDefault(t.EmployeeId, ""), t.Content, t.PendingChange, t.State, t.AwaitsSupervisor,
                 t.Content.SupportsTargetId is { } s ? supported.GetValueOrDefault(s) : null, reported.GetValueOrDefault(t.Id), t.History, t.Version)),
         ];
     }

@@ -1,6 +1,5 @@
 using FlexWork.Application.Common;
 using FlexWork.Application.Requests;
-using FlexWork.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Performance;
@@ -60,7 +59,4 @@ public static class PerformanceRights
     /// <summary>The official who decides an objection to an evaluation: the evaluator's own superior (their supervisor, else the head above them).</summary>
     public static async Task<Guid?> SuperiorOfAsync(IFlexWorkDbContext db, Guid evaluatorEmployeeId, CancellationToken cancellationToken) =>
         await DecisionRights.DeciderAsync(db, evaluatorEmployeeId, 1, cancellationToken);
-
-    /// <summary>The units a unit head rolls up: those they head and all below.</summary>
-    public static HashSet<Guid> UnitsRolledUpBy(UnitTree tree, Guid head) => tree.OverseenBy(head);
 }

@@ -4,19 +4,17 @@ using FlexWork.Domain.Policies;
 
 namespace FlexWork.Application.Performance;
 
-/// <summary>A period as lists show it; <see cref="AcceptsTargets"/> and <see cref="AcceptsReports"/> are the domain's answers.</summary>
-public sealed record PeriodView(Guid Id, string Code, DateOnly From, DateOnly To, PeriodLength Length, PeriodState State, bool AcceptsTargets, bool AcceptsReports, uint Version)
+/// <summary>A period as lists show it; <see cref="AcceptsTargets"/> is the domain's answer.</summary>
+public sealed record PeriodView(Guid Id, string Code, DateOnly From, DateOnly To, PeriodLength Length, PeriodState State, bool AcceptsTargets, uint Version)
 {
-    public static PeriodView Of(PerformancePeriod p) => new(p.Id, p.Code, p.From, p.To, p.Length, p.State, p.AcceptsTargets, p.AcceptsReports, p.Version);
+    public static PeriodView Of(PerformancePeriod p) => new(p.Id, p.Code, p.From, p.To, p.Length, p.State, p.AcceptsTargets, p.Version);
 }
 
-/// <summary>A target as its employee and their supervisor see it, with what the reports add up to so far.</summary>
+/// <summary>A target as its employee and their supervisor see it, with what the reports add up to so far; <see cref="AwaitsSupervisor"/> is the domain's answer.</summary>
 public sealed record TargetView(
     Guid Id, Guid PeriodId, Guid EmployeeId, string EmployeeName, TargetContent Content, TargetContent? PendingChange, TargetState State,
-    string? SupportsRhk, decimal Reported, IReadOnlyList<TargetStep> History, uint Version)
+    bool AwaitsSupervisor, string? SupportsRhk, decimal Reported, IReadOnlyList<TargetStep> History, uint Version)
 {
-    public bool AwaitsSupervisor => State == TargetState.Proposed || PendingChange is not null;
-
     /// <summary>The reason the employee gave for the change waiting, or the supervisor's last comment.</summary>
     public string? LastComment => History.LastOrDefault(h => h.Comment is not null)?.Comment;
 }

@@ -31,11 +31,10 @@ public static class ReportCalendar
         return start < today.AddYears(-1) ? today.AddYears(-1) : start;
     }
 
-    /// <summary>Every day in the range for each person, whether or not it needs a report.</summary>
+    /// <summary>Every day in the range for each person, whether or not it needs a report, under the caller's policy in force.</summary>
     public static async Task<Dictionary<Guid, List<ReportDay>>> DaysAsync(
-        IFlexWorkDbContext db, IReadOnlyList<ReportPerson> people, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        IFlexWorkDbContext db, PolicySettings settings, IReadOnlyList<ReportPerson> people, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var settings = (await PolicyContextLoader.InForceAsync(db, to, cancellationToken)).Settings;
         var tree = await db.UnitTreeAsync(cancellationToken);
         var entries = await db.CalendarEntries.AsNoTracking()
             .Where(c => c.Date >= from && c.Date <= to.AddDays(31) && c.Kind != CalendarEntryKind.MandatoryOffice)
@@ -81,8 +80,9 @@ public static class ReportCalendar
     public static async Task<Dictionary<Guid, List<DueReport>>> DueAsync(
         IFlexWorkDbContext db, IReadOnlyList<ReportPerson> people, DateOnly from, DateOnly to, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rules = (await PolicyContextLoader.InForceAsync(db, to, cancellationToken)).Settings.Performance;
-        var days = await DaysAsync(db, people, from, to, cancellationToken);
+        var settings = (await PolicyContextLoader.InForceAsync(db, to, cancellationToken)).Settings;
+        var rules = settings.Performance;
+        var days = await DaysAsync(db, settings, people, from, to, cancellationToken);
         var ids = people.Select(p => p.EmployeeId).ToList();
         var reports = (await db.WorkReports.AsNoTracking().Where(r => ids.Contains(r.EmployeeId) && r.Date >= from && r.Date <= to).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.EmployeeId, r.Date));

@@ -66,7 +66,7 @@ public sealed class ResultsByModeService(IFlexWorkDbContextFactory dbFactory, IC
         }
         else
         {
-            units = PerformanceRights.UnitsRolledUpBy(tree, currentUser.RequireEmployee());
+            units = tree.OverseenBy(currentUser.RequireEmployee()); // the units they head and all below
             if (units.Count == 0)
             {
                 throw new ForbiddenAccessException("PERFORMANCE_NOT_UNIT_HEAD");
@@ -99,8 +99,9 @@ public sealed class ResultsByModeService(IFlexWorkDbContextFactory dbFactory, IC
         var calendarPeople = await ReportCalendar.PeopleAsync(db, ids, cancellationToken);
         var latest = calendarPeople.Max(p => PolicyCheckContext.TodayIn(now, p.TimeZoneId));
         var to = period.To < latest ? period.To : latest;
-        var rules = (await PolicyContextLoader.InForceAsync(db, to, cancellationToken)).Settings.Performance;
-        var days = to < period.From ? [] : await ReportCalendar.DaysAsync(db, calendarPeople, period.From, to, cancellationToken);
+        var settings = (await PolicyContextLoader.InForceAsync(db, to, cancellationToken)).Settings;
+        var rules = settings.Performance;
+        var days = to < period.From ? [] : await ReportCalendar.DaysAsync(db, settings, calendarPeople, period.From, to, cancellationToken);
         var reports = (await db.WorkReports.AsNoTracking().Where(r => ids.Contains(r.EmployeeId) && r.Date >= period.From && r.Date <= to)
                 .Select(r => new { r.EmployeeId, r.Date, r.SubmittedAt, r.Deadline, r.Items }).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.EmployeeId, r.Date));

@@ -47,9 +47,9 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         var now = timeProvider.GetUtcNow();
         var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
         EnsureNear(date, today);
-        var day = await DayAsync(db, me, date, cancellationToken);
+        var settings = (await PolicyContextLoader.InForceAsync(db, date, cancellationToken)).Settings;
+        var day = await DayAsync(db, me, date, settings, cancellationToken);
         var report = await db.WorkReports.AsNoTracking().SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, cancellationToken);
-        var rules = (await PolicyContextLoader.InForceAsync(db, date, cancellationToken)).Settings.Performance;
         var name = (await PerformanceQueries.NamesAsync(db, [me], cancellationToken))[me];
         var plan = await PlanAsync(db, me, date, cancellationToken);
         var targets = day.Period is { } period
@@ -58,7 +58,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
             : [];
         var view = View(me, new DueReport(day, report, report?.Status ?? WorkReport.StatusOf(day.Deadline, null, now)), name);
         return new ReportForm(
-            view, plan, await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken), day.IsWorkingDay && rules.NeedsReport(day.Mode),
+            view, plan, await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken), day.IsWorkingDay && settings.Performance.NeedsReport(day.Mode),
             report is null ? day.ReportableError(today) : day.Period is { AcceptsReports: false } ? "PERIOD_CLOSED" : null);
     }
 
@@ -73,7 +73,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
                 await EnsureTargetsAsync(db, me, items, ct);
                 var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, ct);
                 EnsureNear(date, today);
-                var day = await DayAsync(db, me, date, ct);
+                var day = await DayAsync(db, me, date, (await PolicyContextLoader.InForceAsync(db, date, ct)).Settings, ct);
                 var report = await db.WorkReports.SingleOrDefaultAsync(r => r.EmployeeId == me && r.Date == date, ct);
                 if (report is null)
                 {
@@ -169,10 +169,10 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         }
     }
 
-    private static async Task<ReportDay> DayAsync(IFlexWorkDbContext db, Guid me, DateOnly date, CancellationToken cancellationToken)
+    private static async Task<ReportDay> DayAsync(IFlexWorkDbContext db, Guid me, DateOnly date, PolicySettings settings, CancellationToken cancellationToken)
     {
         var people = await ReportCalendar.PeopleAsync(db, [me], cancellationToken);
-        return (await ReportCalendar.DaysAsync(db, people, date, date, cancellationToken))[me][0];
+        return (await ReportCalendar.DaysAsync(db, settings, people, date, date, cancellationToken))[me][0];
     }
 
     /// <summary>The work plan of the approved request that has the employee working flexibly on the day.</summary>

@@ -132,13 +132,13 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
 
     public static Evaluation Open(PerformancePeriod period, Guid employeeId, DateTimeOffset now)
     {
-        EnsureNotClosed(period);
+        period.EnsureNotClosed();
         return new Evaluation(period.AgencyId, period.Id, employeeId, now);
     }
 
     public void WriteSelfAssessment(PerformancePeriod period, string? text, DateTimeOffset now)
     {
-        EnsureNotClosed(period);
+        period.EnsureNotClosed();
         EnsureState(EvaluationState.Open);
         SelfAssessment = Guard.Text(text, MaxTextLength);
         UpdatedAt = now;
@@ -180,7 +180,7 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
 
     public void Acknowledge(PerformancePeriod period, DateTimeOffset now, string? userId)
     {
-        EnsureNotClosed(period);
+        period.EnsureNotClosed();
         EnsureState(EvaluationState.Rated);
         AcknowledgedAt = now;
         Move(EvaluationState.Final, now, userId, null, null);
@@ -190,7 +190,7 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
     /// <summary>The employee objects (keberatan) with a reason; <paramref name="superiorEmployeeId"/> decides, never the evaluator.</summary>
     public void FileObjection(PerformancePeriod period, string? reason, Guid superiorEmployeeId, DateTimeOffset now, string? userId)
     {
-        EnsureNotClosed(period);
+        period.EnsureNotClosed();
         EnsureState(EvaluationState.Rated);
         if (superiorEmployeeId == EvaluatorEmployeeId || superiorEmployeeId == EmployeeId)
         {
@@ -248,14 +248,6 @@ public sealed class Evaluation : AggregateRoot, IAgencyOwned
         if (State != expected)
         {
             throw new DomainException("EVALUATION_TRANSITION_INVALID", State.ToString());
-        }
-    }
-
-    private static void EnsureNotClosed(PerformancePeriod period)
-    {
-        if (period.State == PeriodState.Closed)
-        {
-            throw new DomainException("PERIOD_CLOSED", period.Code);
         }
     }
 }

@@ -130,6 +130,15 @@ public sealed class PerformancePeriod : IAgencyOwned
         }
     }
 
+    /// <summary>Nothing in a closed period changes any more.</summary>
+    public void EnsureNotClosed()
+    {
+        if (State == PeriodState.Closed)
+        {
+            throw new DomainException("PERIOD_CLOSED", Code);
+        }
+    }
+
     public void EnsureInEvaluation()
     {
         if (State != PeriodState.Evaluation)

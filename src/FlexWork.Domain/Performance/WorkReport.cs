@@ -148,7 +148,7 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
     /// <summary>The employee corrects the report; a read report becomes unread again, so the supervisor sees the change.</summary>
     public void Revise(PerformancePeriod? period, IReadOnlyList<ReportItem> items, DateTimeOffset now)
     {
-        EnsureOpen(period);
+        period?.EnsureNotClosed();
         Items = Checked(items);
         UpdatedAt = now;
         (ReadAt, ReadByUserId) = (null, null);
@@ -156,7 +156,7 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
 
     public void AttachEvidence(PerformancePeriod? period, DateTimeOffset now)
     {
-        EnsureOpen(period);
+        period?.EnsureNotClosed();
         HasEvidence = true;
         UpdatedAt = now;
     }
@@ -179,13 +179,6 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
         null => now > deadline ? ReportStatus.Overdue : ReportStatus.Due,
     };
 
-    private static void EnsureOpen(PerformancePeriod? period)
-    {
-        if (period is { AcceptsReports: false })
-        {
-            throw new DomainException("PERIOD_CLOSED", period.Code);
-        }
-    }
 
     private static List<ReportItem> Checked(IReadOnlyList<ReportItem> items)
     {

@@ -60,7 +60,7 @@ public sealed class PerformanceComponentTests : BunitContext
     public void The_evaluation_card_shows_the_predikat_the_values_the_adjusted_realisation_and_the_decided_objection()
     {
         using var _ = new CultureScope("en-US");
-        var target = new TargetView(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Andi Pratama", Dokumen, null, TargetState.Agreed, null, 3, [], 1);
+        var target = new TargetView(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Andi Pratama", Dokumen, null, TargetState.Agreed, false, null, 3, [], 1);
         var evaluation = new EvaluationView(
             Guid.NewGuid(), target.PeriodId, "2026-11", PeriodState.Closed, target.EmployeeId, "Andi Pratama", EvaluationState.Final, null,
             Expectation.AsExpected, Expectation.Above, [.. Enum.GetValues<BerAkhlak>().Select(v => new ValueRating(v, Expectation.AsExpected))],
