@@ -51,6 +51,8 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<WorkReport> WorkReports { get; }
 
+    DbSet<ReportEvidence> ReportEvidence { get; }
+
     DbSet<Feedback> Feedback { get; }
 
     DbSet<Evaluation> Evaluations { get; }

@@ -12,6 +12,10 @@ internal static class PerformanceQueries
     public static async Task<PerformancePeriod> PeriodAsync(IFlexWorkDbContext db, Guid periodId, CancellationToken cancellationToken) =>
         await db.PerformancePeriods.SingleOrDefaultAsync(p => p.Id == periodId, cancellationToken) ?? throw new NotFoundException("PerformancePeriod", periodId);
 
+    /// <summary>The agency's period the date falls in, or null while it has none.</summary>
+    public static async Task<PerformancePeriod?> PeriodOfAsync(IFlexWorkDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        await db.PerformancePeriods.FirstOrDefaultAsync(p => p.From <= date && p.To >= date, cancellationToken);
+
     public static async Task<DateOnly> TodayAsync(IFlexWorkDbContext db, Guid employeeId, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         PolicyCheckContext.TodayIn(timeProvider.GetUtcNow(), (await PolicyContextLoader.PlaceAsync(db, employeeId, cancellationToken)).TimeZoneId);
 
@@ -55,5 +59,17 @@ internal static class PerformanceQueries
                 t.Id, t.PeriodId, t.EmployeeId, names.GetValueOrDefault(t.EmployeeId, ""), t.Content, t.PendingChange, t.State, t.AwaitsSupervisor,
                 t.Content.SupportsTargetId is { } s ? supported.GetValueOrDefault(s) : null, reported.GetValueOrDefault(t.Id), t.History, t.Version)),
         ];
+    }
+
+    /// <summary>The evidence files of the reports that have any, by report: one read for a whole list.</summary>
+    public static async Task<ILookup<Guid, EvidenceItem>> EvidenceAsync(IFlexWorkDbContext db, IEnumerable<WorkReport?> reports, CancellationToken cancellationToken)
+    {
+        var ids = reports.Where(r => r is { HasEvidence: true }).Select(r => r!.Id).ToList();
+        var files = ids.Count == 0
+            ? []
+            : await db.ReportEvidence.AsNoTracking().Where(e => ids.Contains(e.ReportId)).OrderBy(e => e.UploadedAt)
+                .Select(e => new { e.ReportId, Item = new EvidenceItem(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.UploadedAt) })
+                .ToListAsync(cancellationToken);
+        return files.ToLookup(f => f.ReportId, f => f.Item);
     }
 }

@@ -1,3 +1,4 @@
+using FlexWork.Application.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
@@ -21,17 +22,20 @@ public sealed record TargetView(
 
 public sealed record WorkReportView(
     Guid Id, Guid EmployeeId, string EmployeeName, DateOnly Date, WorkMode Mode, IReadOnlyList<ReportItem> Items, DateTimeOffset SubmittedAt,
-    DateTimeOffset Deadline, ReportStatus Status, DateTimeOffset? ReadAt, bool HasEvidence, uint Version)
+    DateTimeOffset Deadline, ReportStatus Status, DateTimeOffset? ReadAt, IReadOnlyList<EvidenceItem> Evidence, uint Version)
 {
-    public static WorkReportView From(WorkReport r, string name) =>
-        new(r.Id, r.EmployeeId, name, r.Date, r.Mode, r.Items, r.SubmittedAt, r.Deadline, r.Status, r.ReadAt, r.HasEvidence, r.Version);
+    /// <param name="evidence">The files of the reports shown, by report (see <see cref="PerformanceQueries.EvidenceAsync"/>).</param>
+    public static WorkReportView From(WorkReport r, string name, ILookup<Guid, EvidenceItem> evidence) =>
+        new(r.Id, r.EmployeeId, name, r.Date, r.Mode, r.Items, r.SubmittedAt, r.Deadline, r.Status, r.ReadAt, [.. evidence[r.Id]], r.Version);
 }
 
 /// <summary>A day that needs (or has) a report, as lists show it; <see cref="Report"/> is null while not written.</summary>
 public sealed record ReportDayView(Guid EmployeeId, string EmployeeName, DateOnly Date, WorkMode Mode, DateTimeOffset Deadline, ReportStatus Status, WorkReportView? Report);
 
 /// <summary>What the report form for a day offers: the day, the plan items of the approved request, the agreed targets, the report so far.</summary>
-public sealed record ReportForm(ReportDayView Day, IReadOnlyList<WorkPlanItem> Plan, IReadOnlyList<TargetView> Targets, bool Required, string? NotReportable);
+/// <param name="MaxEvidenceFiles">The files the policy lets one report carry.</param>
+public sealed record ReportForm(
+    ReportDayView Day, IReadOnlyList<WorkPlanItem> Plan, IReadOnlyList<TargetView> Targets, bool Required, string? NotReportable, int MaxEvidenceFiles);
 
 public sealed record FeedbackView(
     Guid Id, Guid EmployeeId, FeedbackKind Kind, Guid? SubjectId, string AuthorName, string Text, DateOnly? HeldOn, string? AgreedActions, DateTimeOffset CreatedAt);

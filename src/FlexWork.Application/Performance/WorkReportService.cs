@@ -32,7 +32,8 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         var people = await ReportCalendar.PeopleAsync(db, [me], cancellationToken);
         var due = (await ReportCalendar.DueAsync(db, people, from, today, today, now, cancellationToken))[me];
         var name = (await PerformanceQueries.NamesAsync(db, [me], cancellationToken))[me];
-        var views = due.Select(d => View(me, d, name)).ToList();
+        var evidence = await PerformanceQueries.EvidenceAsync(db, due.Select(d => d.Report), cancellationToken);
+        var views = due.Select(d => View(me, d, name, evidence)).ToList();
         return new MyReports(
             today,
             [.. views.Where(v => v.Report is null).OrderByDescending(v => v.Status == ReportStatus.Overdue).ThenBy(v => v.Date)],
@@ -56,10 +57,12 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
             ? await db.PerformanceTargets.AsNoTracking().Where(t => t.EmployeeId == me && t.PeriodId == period.Id && t.State == TargetState.Agreed)
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken)
             : [];
-        var view = View(me, new DueReport(day, report, report?.Status ?? WorkReport.StatusOf(day.Deadline, null, now)), name);
+        var view = View(me, new DueReport(day, report, report?.Status ?? WorkReport.StatusOf(day.Deadline, null, now)), name,
+            await PerformanceQueries.EvidenceAsync(db, [report], cancellationToken));
         return new ReportForm(
             view, plan, await PerformanceQueries.TargetViewsAsync(db, targets, cancellationToken), day.IsWorkingDay && settings.Performance.NeedsReport(day.Mode),
-            report is null ? day.ReportableError(today) : day.Period is { AcceptsReports: false } ? "PERIOD_CLOSED" : null);
+            report is null ? day.ReportableError(today) : day.Period is { AcceptsReports: false } ? "PERIOD_CLOSED" : null,
+            (date == today ? settings : (await PolicyContextLoader.InForceAsync(db, today, cancellationToken)).Settings).Performance.MaxEvidenceFilesPerReport);
     }
 
     /// <summary>Writes the day's report, or corrects it (<paramref name="version"/>: the report as the employee saw it).</summary>
@@ -87,7 +90,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
                 }
 
                 await db.SaveChangesAsync(ct); // two first writings at once: the unique day lets one win (409)
-                return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [me], ct))[me]);
+                return await ViewAsync(db, report, ct);
             },
             cancellationToken);
     }
@@ -103,7 +106,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
             throw new NotFoundException("WorkReport", id);
         }
 
-        return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId]);
+        return await ViewAsync(db, report, cancellationToken);
     }
 
     /// <summary>
@@ -126,15 +129,15 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         var people = await ReportCalendar.PeopleAsync(db, [.. team.Select(m => m.EmployeeId)], cancellationToken);
         var due = await ReportCalendar.DueAsync(db, people, from, today, today, now, cancellationToken);
         var names = team.ToDictionary(m => m.EmployeeId, m => m.FullName);
-        return
-        [
-            .. due.SelectMany(d => d.Value.Select(r => View(d.Key, r, names[d.Key])))
-                .Where(v => v.Status != ReportStatus.Due)
-                .OrderBy(v => v.Status == ReportStatus.Overdue ? 0 : v.Report!.ReadAt is null ? 1 : 2)
-                .ThenBy(v => v.Status == ReportStatus.Overdue ? v.Date.DayNumber : -v.Date.DayNumber)
-                .ThenBy(v => v.EmployeeName)
-                .Take(MaxListed),
-        ];
+        var shown = due.SelectMany(d => d.Value.Select(r => (EmployeeId: d.Key, Due: r)))
+            .Where(x => x.Due.Status != ReportStatus.Due)
+            .OrderBy(x => x.Due.Status == ReportStatus.Overdue ? 0 : x.Due.Report!.ReadAt is null ? 1 : 2)
+            .ThenBy(x => x.Due.Status == ReportStatus.Overdue ? x.Due.Day.Date.DayNumber : -x.Due.Day.Date.DayNumber)
+            .ThenBy(x => names[x.EmployeeId])
+            .Take(MaxListed)
+            .ToList();
+        var evidence = await PerformanceQueries.EvidenceAsync(db, shown.Select(x => x.Due.Report), cancellationToken);
+        return [.. shown.Select(x => View(x.EmployeeId, x.Due, names[x.EmployeeId], evidence))];
     }
 
     public async Task<WorkReportView> MarkReadAsync(Guid id, uint version, CancellationToken cancellationToken = default)
@@ -147,13 +150,91 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
         db.ExpectVersion(report, version);
         report.MarkRead(await DecisionRights.ActorAsync(db, me, currentUser.UserId, principal, cancellationToken), timeProvider.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return WorkReportView.From(report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId]);
+        return await ViewAsync(db, report, cancellationToken);
     }
 
+    /// <summary>
+    /// Attaches evidence to the caller's own report while its period is open. The policy caps the
+    /// files per report and the megabytes per employee, over their requests and reports together.
+    /// </summary>
+    /// <param name="version">The report's version the employee saw, when known: a report changed since is not touched (409).</param>
+    public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, uint? version, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        var file = await EvidenceUploads.ReadAsync(fileName, content, cancellationToken);
+        return await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                await AdvisoryLocks.EmployeeAsync(db, me, ct); // first, so two uploads at once take turns on the caps and the report
+                var report = await OwnAsync(db, me, id, version, ct);
+                // The caps in force today (storage is about now, not about the day reported).
+                var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, ct);
+                var settings = (await PolicyContextLoader.InForceAsync(db, today, ct)).Settings;
+                await EvidenceUploads.EnsureRoomAsync(db, me, file.Content.Length, settings.Requests.MaxEvidenceMegabytesPerEmployee, ct);
+                var evidence = ReportEvidence.Attach(
+                    report, await PerformanceQueries.PeriodOfAsync(db, report.Date, ct), settings.Performance.MaxEvidenceFilesPerReport, file, timeProvider.GetUtcNow(), currentUser.UserId);
+                db.ReportEvidence.Add(evidence);
+                await db.SaveChangesAsync(ct);
+                return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Removes a file from the caller's own report while its period is open.</summary>
+    public async Task<WorkReportView> RemoveEvidenceAsync(Guid id, Guid evidenceId, uint? version, CancellationToken cancellationToken = default)
+    {
+        var me = currentUser.RequireEmployee();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var report = await OwnAsync(db, me, id, version, cancellationToken);
+        var evidence = await db.ReportEvidence.SingleOrDefaultAsync(e => e.Id == evidenceId && e.ReportId == id, cancellationToken)
+            ?? throw new NotFoundException("ReportEvidence", evidenceId);
+        report.RemoveEvidence(await PerformanceQueries.PeriodOfAsync(db, report.Date, cancellationToken), timeProvider.GetUtcNow());
+        db.ReportEvidence.Remove(evidence);
+        await db.SaveChangesAsync(cancellationToken); // the report's version guards the count: of two removals at once, one is a 409
+        return await ViewAsync(db, report, cancellationToken);
+    }
+
+    /// <summary>A file of a report the caller may read (<see cref="GetAsync"/>).</summary>
+    public async Task<(string FileName, string ContentType, byte[] Content)> GetEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(id, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var evidence = await db.ReportEvidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.ReportId == id, cancellationToken)
+            ?? throw new NotFoundException("ReportEvidence", evidenceId);
+        return (evidence.FileName, evidence.ContentType, evidence.Content);
+    }
+
+    /// <summary>
+    /// The caller's own report, for a change only they make: a supervisor who may read it is
+    /// refused (403), anyone else finds nothing (404).
+    /// </summary>
+    private async Task<WorkReport> OwnAsync(IFlexWorkDbContext db, Guid me, Guid id, uint? version, CancellationToken cancellationToken)
+    {
+        var report = await db.WorkReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("WorkReport", id);
+        if (report.EmployeeId != me)
+        {
+            throw await PerformanceRights.ActingForAsync(db, me, report.EmployeeId, timeProvider, cancellationToken) is null
+                ? new NotFoundException("WorkReport", id)
+                : new ForbiddenAccessException("REPORT_NOT_OWN");
+        }
+
+        if (version is { } seen)
+        {
+            db.ExpectVersion(report, seen);
+        }
+
+        return report;
+    }
+
+    private static async Task<WorkReportView> ViewAsync(IFlexWorkDbContext db, WorkReport report, CancellationToken cancellationToken) =>
+        WorkReportView.From(
+            report, (await PerformanceQueries.NamesAsync(db, [report.EmployeeId], cancellationToken))[report.EmployeeId],
+            await PerformanceQueries.EvidenceAsync(db, [report], cancellationToken));
+
     /// <summary>The deadline in the person's own time zone (the report stores it in UTC), so that 10:00 WIB reads as 10:00.</summary>
-    private static ReportDayView View(Guid employeeId, DueReport due, string name) =>
+    private static ReportDayView View(Guid employeeId, DueReport due, string name, ILookup<Guid, EvidenceItem> evidence) =>
         new(employeeId, name, due.Day.Date, due.Day.Mode, (due.Report?.Deadline ?? due.Day.Deadline).ToOffset(due.Day.Deadline.Offset), due.Status,
-            due.Report is { } r ? WorkReportView.From(r, name) : null);
+            due.Report is { } r ? WorkReportView.From(r, name, evidence) : null);
 
     /// <summary>A date more than a year away (the year 9999, the year 1) is refused before the calendar is looked up.</summary>
     private static void EnsureNear(DateOnly date, DateOnly today)

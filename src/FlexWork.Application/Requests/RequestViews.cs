@@ -32,8 +32,6 @@ public sealed record RequestSummary(
     Guid Id, RequestStatus Status, uint Version, Guid EmployeeId, string EmployeeName, DateOnly FirstDay, DateOnly LastDay, int DayCount,
     int RemoteDays, int BlockingFindings, int Warnings, DateTimeOffset? SubmittedAt);
 
-public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt);
-
 /// <summary>A request's findings held back a submission: the caller sees them by rule code.</summary>
 public sealed class RequestBlockedException(IReadOnlyList<Finding> findings) : Exception("The request has blocking findings.")
 {

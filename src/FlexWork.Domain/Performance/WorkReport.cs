@@ -120,7 +120,10 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool HasEvidence { get; private set; }
+    /// <summary>Evidence files attached (<see cref="ReportEvidence"/>); the policy caps them per report.</summary>
+    public int EvidenceFiles { get; private set; }
+
+    public bool HasEvidence => EvidenceFiles > 0;
 
     /// <summary>When the supervisor (or the acting official) read it; null while unread.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
@@ -150,15 +153,27 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
     {
         period?.EnsureNotClosed();
         Items = Checked(items);
-        UpdatedAt = now;
-        (ReadAt, ReadByUserId) = (null, null);
+        Changed(now);
     }
 
-    public void AttachEvidence(PerformancePeriod? period, DateTimeOffset now)
+    /// <summary>A file more, while the period is open and the policy's cap allows; like a correction, it makes the report unread.</summary>
+    public void AttachEvidence(PerformancePeriod? period, int maxFiles, DateTimeOffset now)
     {
         period?.EnsureNotClosed();
-        HasEvidence = true;
-        UpdatedAt = now;
+        if (EvidenceFiles >= maxFiles)
+        {
+            throw new DomainException("REPORT_EVIDENCE_TOO_MANY_FILES", maxFiles);
+        }
+
+        EvidenceFiles++;
+        Changed(now);
+    }
+
+    public void RemoveEvidence(PerformancePeriod? period, DateTimeOffset now)
+    {
+        period?.EnsureNotClosed();
+        EvidenceFiles = Math.Max(0, EvidenceFiles - 1);
+        Changed(now);
     }
 
     /// <summary>The supervisor marks the report read; never their own.</summary>
@@ -179,6 +194,11 @@ public sealed class WorkReport : AggregateRoot, IAgencyOwned
         null => now > deadline ? ReportStatus.Overdue : ReportStatus.Due,
     };
 
+    private void Changed(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        (ReadAt, ReadByUserId) = (null, null);
+    }
 
     private static List<ReportItem> Checked(IReadOnlyList<ReportItem> items)
     {

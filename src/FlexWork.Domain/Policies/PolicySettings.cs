@@ -244,7 +244,7 @@ public sealed record RequestRules
     /// <summary>Evidence files one request may carry.</summary>
     public int MaxEvidenceFilesPerRequest { get; init; } = 5;
 
-    /// <summary>Evidence one employee may store over all their requests, in megabytes (files are kept in the database).</summary>
+    /// <summary>Evidence one employee may store over all their requests and work reports, in megabytes (files are kept in the database).</summary>
     public int MaxEvidenceMegabytesPerEmployee { get; init; } = 50;
 
     /// <summary>Modes for which a work plan with expected outputs is required.</summary>
@@ -321,6 +321,9 @@ public sealed record PerformanceRules
 
     /// <summary>Null: overdue reports never refuse new flexible days. Otherwise more than this many refuse them (<c>REPORTS_OVERDUE</c>).</summary>
     public int? MaxOverdueReports { get; init; }
+
+    /// <summary>Evidence files one work report may carry (their megabytes count towards <see cref="RequestRules.MaxEvidenceMegabytesPerEmployee"/>).</summary>
+    public int MaxEvidenceFilesPerReport { get; init; } = 3;
 
     /// <summary>Null: no suspension. Otherwise a final predikat at or below this suspends flexible work for the next period.</summary>
     public PerformanceRating? SuspendAtOrBelow { get; init; }

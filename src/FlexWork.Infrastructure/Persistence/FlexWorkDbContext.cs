@@ -55,6 +55,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<WorkReport> WorkReports => Set<WorkReport>();
 
+    public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
+
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();

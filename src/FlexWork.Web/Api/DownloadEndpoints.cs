@@ -1,4 +1,5 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Performance;
 using FlexWork.Application.Requests.SubmitRequest;
 using FlexWork.Application.Schedules.CalendarFeed;
 using FlexWork.Web.Security;
@@ -33,24 +34,30 @@ internal static class DownloadEndpoints
         return endpoints;
     }
 
-    /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API.</summary>
+    /// <summary>Evidence files for the pages (cookie-authenticated), with the same visibility as the API; someone else's file is as if it did not exist.</summary>
     private static IEndpointRouteBuilder MapEvidenceDownload(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/requests/{id:guid}/evidence/{evidenceId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (
-                Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
-            {
-                try
-                {
-                    var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
-                    return TypedResults.File(content, type, name);
-                }
-                catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
-                {
-                    return TypedResults.NotFound(); // someone else's file: as if it did not exist
-                }
-            })
+        endpoints.MapGet("/requests/{id:guid}/evidence/{evidenceId:guid}", (Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>
+                FileOrNotFound(() => service.GetEvidenceAsync(id, evidenceId, ct)))
+            .RequireAuthorization(Policies.Employee)
+            .ExcludeFromDescription();
+        endpoints.MapGet("/performance/reports/{id:guid}/evidence/{evidenceId:guid}", (Guid id, Guid evidenceId, WorkReportService service, CancellationToken ct) =>
+                FileOrNotFound(() => service.GetEvidenceAsync(id, evidenceId, ct)))
             .RequireAuthorization(Policies.Employee)
             .ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileOrNotFound(Func<Task<(string FileName, string ContentType, byte[] Content)>> read)
+    {
+        try
+        {
+            var (name, type, content) = await read();
+            return TypedResults.File(content, type, name);
+        }
+        catch (Exception ex) when (ex is NotFoundException or ForbiddenAccessException)
+        {
+            return TypedResults.NotFound();
+        }
     }
 }

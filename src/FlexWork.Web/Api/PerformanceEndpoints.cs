@@ -99,6 +99,25 @@ internal static class PerformanceEndpoints
             .WithSummary("A report of the caller or of one of their people");
         performance.MapPost("/reports/{id:guid}/read", (Guid id, VersionBody body, WorkReportService service, CancellationToken ct) => service.MarkReadAsync(id, body.Version, ct))
             .WithSummary("The supervisor marks a report read").ProducesProblem(StatusCodes.Status409Conflict);
+        performance.MapPost("/reports/{id:guid}/evidence", async (Guid id, uint? version, HttpContext context, WorkReportService service, CancellationToken ct) =>
+            {
+                var created = await service.AttachEvidenceAsync(id, version, EvidenceUpload.Accept(context), context.Request.Body, ct);
+                return TypedResults.Created($"/api/v1/performance/reports/{id}/evidence/{created.Id}", created);
+            })
+            .AcceptsEvidence()
+            .WithSummary($"Attach evidence to the caller's own report while its period is open: {EvidenceUpload.Summary}; ?version= the report's version you saw " +
+                "(409 if it changed since). The policy caps the files per report and the megabytes per employee over requests and reports (422)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        performance.MapGet("/reports/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, WorkReportService service, CancellationToken ct) =>
+            {
+                var (name, type, content) = await service.GetEvidenceAsync(id, evidenceId, ct);
+                return TypedResults.File(content, type, name);
+            })
+            .WithSummary("Download one evidence file of a report (its employee and their supervisor)").ProducesProblem(StatusCodes.Status404NotFound);
+        performance.MapDelete("/reports/{id:guid}/evidence/{evidenceId:guid}", (Guid id, Guid evidenceId, uint? version, WorkReportService service, CancellationToken ct) =>
+                service.RemoveEvidenceAsync(id, evidenceId, version, ct))
+            .WithSummary("Remove an evidence file from the caller's own report while its period is open (?version= the report's version you saw)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         performance.MapPost("/reports/{id:guid}/feedback", async (Guid id, FeedbackBody body, FeedbackService service, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/performance/feedback", await service.OnReportAsync(id, body.Text, ct)))
             .WithSummary("The supervisor comments on a report").Produces<FeedbackView>(StatusCodes.Status201Created)

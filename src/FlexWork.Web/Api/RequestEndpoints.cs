@@ -4,11 +4,9 @@ using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Requests;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.SubmitRequest;
-using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Requests;
 using FlexWork.Web.Localization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 
 namespace FlexWork.Web.Api;
@@ -52,21 +50,12 @@ internal static class RequestEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/evidence", async (Guid id, uint? version, HttpContext context, RequestService service, CancellationToken ct) =>
             {
-                // Refused by its announced size before a byte is read; a body without one stops at the limit as it is read.
-                if (context.Request.ContentLength > RequestEvidence.MaxBytes)
-                {
-                    throw new DomainException("EVIDENCE_TOO_LARGE", RequestEvidence.MaxBytes / (1024 * 1024));
-                }
-
-                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = 2 * RequestEvidence.MaxBytes;
-                var fileName = context.Request.Headers["X-File-Name"].ToString();
-                var created = await service.AttachEvidenceAsync(id, version, string.IsNullOrWhiteSpace(fileName) ? "bukti" : fileName, context.Request.Body, ct);
+                var created = await service.AttachEvidenceAsync(id, version, EvidenceUpload.Accept(context), context.Request.Body, ct);
                 return TypedResults.Created($"/api/v1/requests/{id}/evidence/{created.Id}", created);
             })
-            .Accepts<byte[]>("application/pdf", "image/jpeg", "image/png")
-            .WithSummary("Attach supporting evidence to a draft or returned request: the file as the body (PDF, JPEG or PNG by content, at most 5 MB), its name in X-File-Name; " +
-                "?version= the request's version you saw (409 if it changed since). The policy caps the files per request and the megabytes per employee (422)")
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+            .AcceptsEvidence()
+            .WithSummary($"Attach supporting evidence to a draft or returned request: {EvidenceUpload.Summary}; " +
+                "?version= the request's version you saw (409 if it changed since). The policy caps the files per request and the megabytes per employee (422)");
         requests.MapGet("/{id:guid}/evidence", (Guid id, RequestService service, CancellationToken ct) => service.ListEvidenceAsync(id, ct))
             .WithSummary("The request's evidence files").ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapGet("/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, RequestService service, CancellationToken ct) =>

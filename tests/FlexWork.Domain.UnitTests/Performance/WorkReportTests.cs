@@ -74,6 +74,27 @@ public class WorkReportTests
     }
 
     [Fact]
+    public void Evidence_is_counted_on_the_report_up_to_the_policys_cap_and_makes_it_unread_again()
+    {
+        var report = WorkReport.Write(AgencyId, EmployeeId, Day(Today), [Item], Today, Now);
+        var photo = EvidenceFile.Of("foto-rapat.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
+        report.MarkRead(Supervisor, Now);
+
+        var evidence = ReportEvidence.Attach(report, Period(PeriodState.Running), maxFiles: 2, photo, Now, "u");
+        ReportEvidence.Attach(report, Period(PeriodState.Running), maxFiles: 2, photo, Now, "u");
+
+        Assert.Equal((report.Id, EmployeeId, AgencyId, "image/jpeg"), (evidence.ReportId, evidence.EmployeeId, evidence.AgencyId, evidence.ContentType));
+        Assert.Equal((2, true, (DateTimeOffset?)null), (report.EvidenceFiles, report.HasEvidence, report.ReadAt));
+        Assert.Equal("REPORT_EVIDENCE_TOO_MANY_FILES", Assert.Throws<DomainException>(() => ReportEvidence.Attach(report, Period(PeriodState.Running), 2, photo, Now, "u")).Code);
+        Assert.Equal("PERIOD_CLOSED", Assert.Throws<DomainException>(() => report.RemoveEvidence(Period(PeriodState.Closed), Now)).Code);
+        Assert.Equal(2, report.EvidenceFiles);
+
+        report.RemoveEvidence(Period(PeriodState.Running), Now);
+        report.RemoveEvidence(null, Now);
+        Assert.False(report.HasEvidence);
+    }
+
+    [Fact]
     public void The_deadline_is_the_policys_working_days_later_at_its_time_skipping_weekends_and_holidays()
     {
         var rules = new PerformanceRules { ReportDeadlineWorkingDays = 1, ReportDeadlineTime = new TimeOnly(10, 0) };

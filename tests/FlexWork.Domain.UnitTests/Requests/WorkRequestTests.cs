@@ -309,41 +309,26 @@ public class DelegationTests
     }
 }
 
-public class RequestEvidenceTests
+public class EvidenceFileTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "application/pdf")]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, "image/png")]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, "image/jpeg")]
     public void Pdf_png_and_jpeg_are_recognised_by_their_content(byte[] content, string type)
     {
-        var evidence = RequestEvidence.Create(Draft(), "surat-tugas.bin", content, Now, "u");
-        Assert.Equal((type, content.Length), (evidence.ContentType, evidence.SizeBytes));
+        var file = EvidenceFile.Of("surat-tugas.bin", content);
+        Assert.Equal((type, content.Length), (file.ContentType, file.Content.Length));
     }
 
     [Fact]
-    public void A_text_file_named_pdf_an_empty_file_and_a_file_over_5_mb_are_refused_and_change_nothing()
+    public void A_text_file_named_pdf_an_empty_file_and_a_file_over_5_mb_are_refused()
     {
-        var request = Draft();
-        Assert.Equal("EVIDENCE_TYPE_INVALID", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", "bukan pdf"u8.ToArray(), Now, "u")).Code);
-        Assert.Equal("EVIDENCE_EMPTY", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", [], Now, "u")).Code);
-        var big = new byte[RequestEvidence.MaxBytes + 1];
+        Assert.Equal("EVIDENCE_TYPE_INVALID", Assert.Throws<DomainException>(() => EvidenceFile.Of("surat.pdf", "bukan pdf"u8.ToArray())).Code);
+        Assert.Equal("EVIDENCE_EMPTY", Assert.Throws<DomainException>(() => EvidenceFile.Of("surat.pdf", [])).Code);
+        var big = new byte[EvidenceFile.MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
-        Assert.Equal("EVIDENCE_TOO_LARGE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "surat.pdf", big, Now, "u")).Code);
-        Assert.False(request.HasEvidence);
-    }
-
-    [Fact]
-    public void Evidence_marks_the_request_and_only_while_it_can_still_change()
-    {
-        var request = Draft();
-        RequestEvidence.Create(request, "../../etc/surat.pdf", "%PDF-1.7"u8.ToArray(), Now, "u");
-        Assert.True(request.HasEvidence);
-
-        request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
-        Assert.Equal("REQUEST_NOT_EDITABLE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, "x.pdf", "%PDF-1.7"u8.ToArray(), Now, "u")).Code);
+        Assert.Equal("EVIDENCE_TOO_LARGE", Assert.Throws<DomainException>(() => EvidenceFile.Of("surat.pdf", big)).Code);
     }
 
     [Theory]
@@ -352,7 +337,32 @@ public class RequestEvidenceTests
     [InlineData("sur\u0001at\u0000.pdf", "surat.pdf")]
     [InlineData(" \t ", "bukti")]
     public void Evidence_keeps_only_the_file_name_without_folders_or_control_characters(string sent, string kept) =>
-        Assert.Equal(kept, RequestEvidence.Create(Draft(), sent, "%PDF-1.7"u8.ToArray(), Now, "u").FileName);
+        Assert.Equal(kept, EvidenceFile.Of(sent, "%PDF-1.7"u8.ToArray()).FileName);
+
+    [Fact]
+    public void A_very_long_name_keeps_its_end_with_the_extension()
+    {
+        var name = EvidenceFile.Of(new string('a', 500) + "x.pdf", "%PDF-1.7"u8.ToArray()).FileName;
+        Assert.Equal((EvidenceFile.MaxFileNameLength, true), (name.Length, name.EndsWith("x.pdf", StringComparison.Ordinal)));
+    }
+}
+
+public class RequestEvidenceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+    private static readonly EvidenceFile Pdf = EvidenceFile.Of("surat.pdf", "%PDF-1.7"u8.ToArray());
+
+    [Fact]
+    public void Evidence_marks_the_request_and_only_while_it_can_still_change()
+    {
+        var request = Draft();
+        var evidence = RequestEvidence.Create(request, Pdf, Now, "u");
+        Assert.True(request.HasEvidence);
+        Assert.Equal((request.Id, "application/pdf", 8), (evidence.RequestId, evidence.ContentType, evidence.SizeBytes));
+
+        request.Submit(1, [], ApprovalRoute.Supervisor, Now, "u");
+        Assert.Equal("REQUEST_NOT_EDITABLE", Assert.Throws<DomainException>(() => RequestEvidence.Create(request, Pdf, Now, "u")).Code);
+    }
 
     private static WorkRequest Draft()
     {

@@ -228,7 +228,7 @@ public class RequestWorkflowTests(DemoDatabaseFixture fixture) : IClassFixture<D
         var wrongType = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
             service(s).AttachEvidenceAsync(draft.Id, null, "surat-tugas.pdf", new MemoryStream("ini bukan PDF"u8.ToArray()), Ct)));
         Assert.Equal("EVIDENCE_TYPE_INVALID", wrongType.Code);
-        var big = new byte[RequestEvidence.MaxBytes + 1];
+        var big = new byte[EvidenceFile.MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
         var tooBig = await Assert.ThrowsAsync<DomainException>(() => AsAsync("pegawai@demo.go.id", s =>
             service(s).AttachEvidenceAsync(draft.Id, null, "besar.pdf", new MemoryStream(big), Ct)));

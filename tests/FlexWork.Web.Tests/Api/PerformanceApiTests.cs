@@ -93,16 +93,74 @@ public class PerformanceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Evidence_on_a_report_is_uploaded_by_its_employee_downloaded_by_the_supervisor_and_hidden_from_everyone_else()
+    {
+        var andi = await fixture.ClientForAsync("pegawai@demo.go.id");
+        var report = await WrittenReportAsync(andi);
+        var id = report.GetProperty("id").GetGuid();
+        using var photo = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46]);
+        photo.Headers.Add("X-File-Name", "foto-rapat.jpg");
+        var created = await andi.PostAsync($"/api/v1/performance/reports/{id}/evidence", photo, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var file = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("foto-rapat.jpg", "image/jpeg"), (file.GetProperty("fileName").GetString(), file.GetProperty("contentType").GetString()));
+        var download = created.Headers.Location!.ToString();
+
+        var siti = await fixture.ClientForAsync("atasan@demo.go.id");
+        var fetched = await siti.GetAsync(download, Ct);
+        Assert.Equal(("image/jpeg", 10), (fetched.Content.Headers.ContentType?.MediaType, (await fetched.Content.ReadAsByteArrayAsync(Ct)).Length));
+        using var bySiti = new ByteArrayContent("%PDF-1.7"u8.ToArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await siti.PostAsync($"/api/v1/performance/reports/{id}/evidence", bySiti, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await fixture.ClientForAsync("pegawai@demo2.go.id")).GetAsync(download, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await fixture.ClientForAsync("baru@demo.go.id")).DeleteAsync(download, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.ClientForAsync("platform@flexwork.local")).GetAsync(download, Ct)).StatusCode);
+
+        using var text = new ByteArrayContent("catatan rapat"u8.ToArray());
+        var refused = await andi.PostAsync($"/api/v1/performance/reports/{id}/evidence", text, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("PDF, JPG atau PNG", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var removed = await andi.DeleteAsync(download, Ct);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.DoesNotContain((await removed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("evidence").EnumerateArray(),
+            e => e.GetProperty("id").GetGuid() == file.GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await siti.GetAsync(download, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_performance_operations()
     {
         var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/performance/periods/{periodId}/targets", paths);
         Assert.Contains("/api/v1/performance/reports/days/{date}", paths);
+        Assert.Contains("/api/v1/performance/reports/{id}/evidence/{evidenceId}", paths);
         Assert.Contains("/api/v1/performance/team/periods/{periodId}/evaluations/{employeeId}", paths);
         Assert.Contains("/api/v1/admin/performance/periods/{id}/advance", paths);
     }
 
     private static async Task<Guid> PeriodAsync(HttpClient client, string state) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/performance/periods", Ct)).EnumerateArray().First(p => p.GetProperty("state").GetString() == state).GetProperty("id").GetGuid();
+
+    /// <summary>Andi's report for the latest day that takes one, written if it was not.</summary>
+    private static async Task<JsonElement> WrittenReportAsync(HttpClient andi)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        for (var i = 0; i < 14; i++, day = day.AddDays(-1))
+        {
+            var form = await andi.GetFromJsonAsync<JsonElement>($"/api/v1/performance/reports/days/{day:yyyy-MM-dd}", Ct);
+            if (form.GetProperty("notReportable").ValueKind == JsonValueKind.Null)
+            {
+                if (form.GetProperty("day").GetProperty("report") is { ValueKind: JsonValueKind.Object } report)
+                {
+                    return report;
+                }
+
+                var written = await andi.PutAsJsonAsync($"/api/v1/performance/reports/days/{day:yyyy-MM-dd}", new { items = new[] { new { activity = "Rapat koordinasi pelatihan" } } }, Ct);
+                return await written.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            }
+        }
+
+        throw new InvalidOperationException("No reportable day in the last two weeks");
+    }
 }

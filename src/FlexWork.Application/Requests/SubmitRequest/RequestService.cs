@@ -120,25 +120,13 @@ public sealed class RequestService(
     /// <summary>
     /// Attaches supporting evidence to the caller's draft or returned request. The file is read
     /// whole (at most 5 MB, one byte more is refused before anything is stored) and its type is
-    /// taken from its content. The policy caps the files per request and the bytes per employee.
+    /// taken from its content. The policy caps the files per request and the bytes per employee (requests and reports together).
     /// </summary>
     /// <param name="version">The request's version the employee saw, when known: a request changed since is not touched (409).</param>
     public async Task<EvidenceItem> AttachEvidenceAsync(Guid id, uint? version, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var employeeId = currentUser.RequireEmployee();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > RequestEvidence.MaxBytes)
-            {
-                throw new DomainException("EVIDENCE_TOO_LARGE", RequestEvidence.MaxBytes / (1024 * 1024));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        var file = await EvidenceUploads.ReadAsync(fileName, content, cancellationToken);
         return await dbFactory.InTransactionAsync(
             async (db, ct) =>
             {
@@ -149,8 +137,8 @@ public sealed class RequestService(
                 }
 
                 await AdvisoryLocks.EmployeeAsync(db, employeeId, ct); // two uploads at once cannot both pass the caps
-                await EnsureEvidenceRoomAsync(db, request, buffer.Length, ct);
-                var evidence = RequestEvidence.Create(request, fileName, buffer.ToArray(), timeProvider.GetUtcNow(), currentUser.UserId);
+                await EnsureEvidenceRoomAsync(db, request, file.Content.Length, ct);
+                var evidence = RequestEvidence.Create(request, file, timeProvider.GetUtcNow(), currentUser.UserId);
                 db.RequestEvidence.Add(evidence);
                 await db.SaveChangesAsync(ct);
                 return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
@@ -226,7 +214,7 @@ public sealed class RequestService(
         request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
     }
 
-    /// <summary>The policy's evidence caps: files on this request, and megabytes over all of the employee's requests.</summary>
+    /// <summary>The policy's evidence caps: files on this request, and megabytes over all of the employee's evidence.</summary>
     private async Task EnsureEvidenceRoomAsync(IFlexWorkDbContext db, WorkRequest request, long bytes, CancellationToken cancellationToken)
     {
         var place = await PolicyContextLoader.PlaceAsync(db, request.EmployeeId, cancellationToken);
@@ -237,13 +225,7 @@ public sealed class RequestService(
             throw new DomainException("EVIDENCE_TOO_MANY_FILES", rules.MaxEvidenceFilesPerRequest);
         }
 
-        var stored = await db.RequestEvidence
-            .Where(e => db.WorkRequests.Any(r => r.Id == e.RequestId && r.EmployeeId == request.EmployeeId))
-            .SumAsync(e => (long)e.SizeBytes, cancellationToken);
-        if (stored + bytes > rules.MaxEvidenceMegabytesPerEmployee * 1024L * 1024)
-        {
-            throw new DomainException("EVIDENCE_STORAGE_FULL", rules.MaxEvidenceMegabytesPerEmployee);
-        }
+        await EvidenceUploads.EnsureRoomAsync(db, request.EmployeeId, bytes, rules.MaxEvidenceMegabytesPerEmployee, cancellationToken);
     }
 
     private static async Task<WorkRequest> OwnAsync(IFlexWorkDbContext db, Guid id, Guid employeeId, CancellationToken cancellationToken) =>

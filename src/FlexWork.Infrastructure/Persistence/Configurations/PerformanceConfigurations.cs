@@ -1,4 +1,5 @@
 using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
@@ -44,16 +45,36 @@ public sealed class WorkReportConfiguration : IEntityTypeConfiguration<WorkRepor
 {
     public void Configure(EntityTypeBuilder<WorkReport> builder)
     {
-        builder.HasKey(r => new { r.AgencyId, r.Id });
+        builder.HasKey(r => new { r.AgencyId, r.Id }).HasName("pk_work_reports"); // named: the evidence's foreign key, configured first, would name it as an alternate key
         builder.Property(r => r.Version).IsRowVersion();
         builder.Property(r => r.Items).AsJson();
         builder.Property(r => r.ReadByUserId).HasMaxLength(450);
         builder.Ignore(r => r.IsLate);
         builder.Ignore(r => r.Status);
+        builder.Ignore(r => r.HasEvidence);
         builder.HasOne<Employee>().WithMany()
             .HasForeignKey(r => new { r.AgencyId, r.EmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.Date }).IsUnique(); // one report per person and day
+    }
+}
+
+public sealed class ReportEvidenceConfiguration : IEntityTypeConfiguration<ReportEvidence>
+{
+    public void Configure(EntityTypeBuilder<ReportEvidence> builder)
+    {
+        builder.ToTable("report_evidence");
+        builder.HasKey(e => new { e.AgencyId, e.Id });
+        builder.Property(e => e.FileName).HasMaxLength(EvidenceFile.MaxFileNameLength);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        builder.HasOne<WorkReport>().WithMany()
+            .HasForeignKey(e => new { e.AgencyId, e.ReportId }).HasPrincipalKey(r => new { r.AgencyId, r.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(e => new { e.AgencyId, e.EmployeeId }).HasPrincipalKey(x => new { x.AgencyId, x.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.AgencyId, e.EmployeeId }); // the employee's storage, summed on every upload
     }
 }
 

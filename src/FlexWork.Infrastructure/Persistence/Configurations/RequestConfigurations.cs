@@ -1,4 +1,5 @@
 using FlexWork.Domain.Agencies;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,7 @@ public sealed class RequestEvidenceConfiguration : IEntityTypeConfiguration<Requ
     public void Configure(EntityTypeBuilder<RequestEvidence> builder)
     {
         builder.ToTable("request_evidence");
-        builder.Property(e => e.FileName).HasMaxLength(RequestEvidence.MaxFileNameLength);
+        builder.Property(e => e.FileName).HasMaxLength(EvidenceFile.MaxFileNameLength);
         builder.Property(e => e.ContentType).HasMaxLength(100);
         builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
         builder.HasOne<WorkRequest>().WithMany()

@@ -930,6 +930,66 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("performance_targets", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Performance.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_report_evidence");
+
+                    b.HasIndex("AgencyId", "EmployeeId")
+                        .HasDatabaseName("ix_report_evidence_agency_id_employee_id");
+
+                    b.HasIndex("AgencyId", "ReportId")
+                        .HasDatabaseName("ix_report_evidence_agency_id_report_id");
+
+                    b.ToTable("report_evidence", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Performance.WorkReport", b =>
                 {
                     b.Property<Guid>("AgencyId")
@@ -952,9 +1012,9 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employee_id");
 
-                    b.Property<bool>("HasEvidence")
-                        .HasColumnType("boolean")
-                        .HasColumnName("has_evidence");
+                    b.Property<int>("EvidenceFiles")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_files");
 
                     b.Property<string>("Items")
                         .IsRequired()
@@ -1746,6 +1806,24 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_performance_targets_performance_periods_agency_id_period_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Performance.ReportEvidence", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_evidence_employees_agency_id_employee_id");
+
+                    b.HasOne("FlexWork.Domain.Performance.WorkReport", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_evidence_work_reports_agency_id_report_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Performance.WorkReport", b =>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using FlexWork.Application.Performance;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Performance;
 using FlexWork.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace FlexWork.Web.Components.Pages.Performance;
@@ -37,6 +39,9 @@ public partial class ReportPage
         public Guid? TargetId { get; set; }
     }
 
+    /// <summary>A little over the 5 MB limit, so that the service (not the browser stream) says what is wrong.</summary>
+    private const long MaxUploadBytes = EvidenceFile.MaxBytes + 1;
+
     private ReportForm? _form;
     private List<Line> _lines = [];
     private string? _error;
@@ -67,7 +72,11 @@ public partial class ReportPage
         }
     }
 
+    private bool EvidenceFull => _form?.Day.Report?.Evidence.Count >= _form?.MaxEvidenceFiles;
+
     private void AddLine() => _lines.Add(new Line());
+
+    private List<ReportItem> Items() => [.. _lines.Select(l => new ReportItem(l.Activity ?? "", l.Output, l.Quantity, l.TargetId))];
 
     private string UnitLabel(Line line) =>
         _form?.Targets.FirstOrDefault(t => t.Id == line.TargetId)?.Content.Unit is { } unit ? L["Report.QuantityOf", unit] : L["Report.Quantity"];
@@ -78,10 +87,58 @@ public partial class ReportPage
         _error = null;
         try
         {
-            var items = _lines.Select(l => new ReportItem(l.Activity ?? "", l.Output, l.Quantity, l.TargetId)).ToList();
-            var saved = await Reports.WriteAsync(_form!.Day.Date, items, _form.Day.Report?.Version);
+            var saved = await Reports.WriteAsync(_form!.Day.Date, Items(), _form.Day.Report?.Version);
             Snackbar.Add(L[saved.Status == ReportStatus.Late ? "Report.SavedLate" : "Report.Saved"], saved.Status == ReportStatus.Late ? Severity.Warning : Severity.Success);
             Navigation.NavigateTo("performance?tab=1");
+        }
+        catch (Exception ex) when (L.Problem(ex) is { } problem)
+        {
+            _error = problem;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>
+    /// Evidence belongs to a written report: the first upload sends the report as it stands. The
+    /// lines on the screen stay as typed, so a correction not saved yet is not lost.
+    /// </summary>
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        await ChangeEvidenceAsync(async () =>
+        {
+            var report = _form!.Day.Report ?? await Reports.WriteAsync(_form.Day.Date, Items(), version: null);
+            await using var stream = file.OpenReadStream(MaxUploadBytes);
+            await Reports.AttachEvidenceAsync(report.Id, report.Version, file.Name, stream);
+            return L["Report.EvidenceAttached"];
+        });
+    }
+
+    private Task RemoveEvidenceAsync(Guid evidenceId) => ChangeEvidenceAsync(async () =>
+    {
+        await Reports.RemoveEvidenceAsync(_form!.Day.Report!.Id, evidenceId, _form.Day.Report.Version);
+        return L["Report.EvidenceRemoved"];
+    });
+
+    private async Task ChangeEvidenceAsync(Func<Task<string>> change)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            Snackbar.Add(await change(), Severity.Success);
+            _form = await Reports.FormAsync(_form!.Day.Date);
+        }
+        catch (IOException)
+        {
+            _error = L["Error.EVIDENCE_TOO_LARGE", EvidenceFile.MaxMegabytes];
         }
         catch (Exception ex) when (L.Problem(ex) is { } problem)
         {

@@ -1,3 +1,4 @@
+using FlexWork.Application.Common;
 using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Performance;
 using FlexWork.Application.Policies.CheckRequest;
@@ -56,8 +57,7 @@ public partial class RequestForm
     private IReadOnlyList<EvidenceItem> _evidence = [];
 
     /// <summary>A little over the 5 MB limit, so that the service (not the browser stream) says what is wrong.</summary>
-    private const long MaxUploadBytes = RequestEvidenceLimit + 1;
-    private const long RequestEvidenceLimit = FlexWork.Domain.Requests.RequestEvidence.MaxBytes;
+    private const long MaxUploadBytes = FlexWork.Domain.Common.EvidenceFile.MaxBytes + 1;
     private PolicyCheckResult? _check;
     private int _checks;
     private string? _error;
@@ -181,7 +181,7 @@ public partial class RequestForm
         }
         catch (IOException)
         {
-            _error = L["Error.EVIDENCE_TOO_LARGE", RequestEvidenceLimit / (1024 * 1024)];
+            _error = L["Error.EVIDENCE_TOO_LARGE", FlexWork.Domain.Common.EvidenceFile.MaxMegabytes];
         }
         catch (Exception ex) when (L.Problem(ex) is { } problem)
         {

@@ -103,6 +103,8 @@ public sealed partial class PolicyForm
 
     public int? MaxOverdueReports { get; set; }
 
+    public int MaxEvidenceFilesPerReport { get; set; }
+
     public PerformanceRating? SuspendAtOrBelow { get; set; }
 
     public bool WorkPlanNeedsTargets { get; set; }
@@ -157,6 +159,7 @@ public sealed partial class PolicyForm
         ReportDeadlineWorkingDays = s.Performance.ReportDeadlineWorkingDays,
         ReportDeadlineTime = s.Performance.ReportDeadlineTime.ToTimeSpan(),
         MaxOverdueReports = s.Performance.MaxOverdueReports,
+        MaxEvidenceFilesPerReport = s.Performance.MaxEvidenceFilesPerReport,
         SuspendAtOrBelow = s.Performance.SuspendAtOrBelow,
         WorkPlanNeedsTargets = s.Requests.WorkPlanNeedsTargets,
         WarnOnly = RuleCodes.SeverityConfigurable.ToDictionary(c => c, c => s.SeverityOf(c) == FindingSeverity.Warn),
@@ -227,6 +230,7 @@ public sealed partial class PolicyForm
             ReportDeadlineWorkingDays = ReportDeadlineWorkingDays,
             ReportDeadlineTime = Time(ReportDeadlineTime),
             MaxOverdueReports = MaxOverdueReports,
+            MaxEvidenceFilesPerReport = MaxEvidenceFilesPerReport,
             SuspendAtOrBelow = SuspendAtOrBelow,
         },
         Severities = WarnOnly.Where(w => w.Value).ToDictionary(w => w.Key, _ => FindingSeverity.Warn), // rules block unless listed
@@ -281,6 +285,7 @@ public sealed partial class PolicyForm
             "Eligibility.MinMonthsInPosition" => nameof(MinMonthsInPosition),
             "Performance.ReportDeadlineWorkingDays" => nameof(ReportDeadlineWorkingDays),
             "Performance.MaxOverdueReports" => nameof(MaxOverdueReports),
+            "Performance.MaxEvidenceFilesPerReport" => nameof(MaxEvidenceFilesPerReport),
             "UnitOverrides" => nameof(UnitOverrides),
             _ => path,
         });
