@@ -44,11 +44,16 @@ public class PerformanceTests(BrowserFixture browser)
             await page.Locator("textarea[data-testid=report-activity]").Nth(i).FillAsync(done[i]);
         }
 
+        // A photo of the draft as evidence: the first upload sends the report as it stands, the page stays.
+        await page.Locator("textarea[data-testid=report-activity]").Nth(2).BlurAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "foto-draf-bab-3.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1] });
+        await Expect(page.Locator("[data-testid=report-evidence]")).ToContainTextAsync("foto-draf-bab-3.jpg");
+        await Expect(page.Locator("[data-testid=report-save]")).ToContainTextAsync("Simpan perbaikan");
         await BrowserFixture.CheckPageAsync(page, "72-report-form-phone");
         await page.Locator("[data-testid=report-save]").ClickAsync();
         await Expect(page.GetByText(new Regex("Laporan kerja terkirim"))).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("performance\\?tab=1$"));
-        await Expect(page.Locator("[data-testid=reports-written]")).ToContainTextAsync("3 kegiatan");
+        await Expect(page.Locator("[data-testid=reports-written]")).ToContainTextAsync("3 kegiatan · 1 bukti");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
@@ -103,7 +104,13 @@ public sealed partial class DemoSeeder
         db.WorkReports.AddRange(reports);
         if (reports.Count > 0)
         {
-            db.Feedback.Add(Quiet(Feedback.OnReport(reports[^1], atasan.Id, atasan.UserId, "Progres pemutakhiran datanya bagus. Lampirkan draf bab analisis pada laporan berikutnya.", reports[^1].SubmittedAt.AddHours(20))));
+            // The latest report carries the draft chapter as evidence, and Siti answers it.
+            var latest = reports[^1];
+            var period = current.Contains(latest.Date) ? current : last;
+            db.ReportEvidence.Add(ReportEvidence.Attach(
+                latest, period, PolicySettings.Regulation.Performance.MaxEvidenceFilesPerReport, DemoFile("draf-bab-analisis.pdf"), latest.SubmittedAt.AddMinutes(2), pegawai.UserId));
+            db.Feedback.Add(Quiet(Feedback.OnReport(latest, atasan.Id, atasan.UserId,
+                "Draf bab analisis yang dilampirkan sudah saya baca: strukturnya bagus. Tambahkan data pelatihan tahun lalu sebagai pembanding.", latest.SubmittedAt.AddHours(20))));
         }
 
         var dialogDay = last.To.AddDays(-3);
@@ -121,6 +128,10 @@ public sealed partial class DemoSeeder
             {
                 var memberTarget = targets[(member.Id, current.Id)][0];
                 Approved(agencyId, member, bySiti, [day], thisMonday.AddDays(-3), "Menyelesaikan penginputan berkas tanpa gangguan", [new(memberTarget.Content.Rhk, TargetId: memberTarget.Id)]);
+                if (DeadlineOf(day) < now)
+                {
+                    TeamReport(agencyId, member, memberTarget, day, current.Contains(day) ? current : last, withEvidence: i == 0);
+                }
             }
         }
 
@@ -188,6 +199,23 @@ public sealed partial class DemoSeeder
         return list;
     }
 
+    /// <summary>A team member's report of a past home day, written on the day, not read yet: what Siti finds to read.</summary>
+    private void TeamReport(Guid agencyId, Employee member, PerformanceTarget target, DateOnly day, PerformancePeriod period, bool withEvidence)
+    {
+        var (activity, output, quantity) = target.Content.Unit == "berkas"
+            ? ("Memindai dan mengindeks SK kepegawaian dari empat biro", "Berkas terindeks di arsip digital", 42m)
+            : ("Menyusun kerangka kajian manajemen talenta dan daftar pustaka", "Kerangka kajian", 0m);
+        var report = WorkReport.Write(agencyId, member.Id, new ReportDay(day, WorkMode.Home, true, DeadlineOf(day), period),
+            [new(activity, output, quantity, target.Id)], day, At(day, 16).AddMinutes(10));
+        report.ClearDomainEvents();
+        db.WorkReports.Add(report);
+        if (withEvidence)
+        {
+            db.ReportEvidence.Add(ReportEvidence.Attach(
+                report, period, PolicySettings.Regulation.Performance.MaxEvidenceFilesPerReport, DemoFile("rekap-pemindaian-arsip.pdf"), At(day, 16).AddMinutes(12), member.UserId));
+        }
+    }
+
     private void Approved(Guid agencyId, Employee employee, Decider by, IReadOnlyList<DateOnly> days, DateOnly decidedOn, string reason, IReadOnlyList<WorkPlanItem> plan)
     {
         var request = WorkRequest.Create(agencyId, employee.Id, At(decidedOn.AddDays(-2), 9));
@@ -221,4 +249,14 @@ public sealed partial class DemoSeeder
         new DateTimeOffset(new PerformanceRules().ReportDeadline(day, new WorkingTime(), new WorkCalendar(NationalCalendar.Days.Select(d => d.Date), [])), Wib).ToUniversalTime();
 
     private static DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), Wib).ToUniversalTime();
+
+    /// <summary>A file the demo ships (Seeding/DemoFiles), as evidence.</summary>
+    private static EvidenceFile DemoFile(string name)
+    {
+        using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream($"FlexWork.Infrastructure.Seeding.DemoFiles.{name}")
+            ?? throw new InvalidOperationException($"The demo file {name} is not embedded.");
+        using var content = new MemoryStream();
+        stream.CopyTo(content);
+        return EvidenceFile.Of(name, content.ToArray());
+    }
 }

@@ -95,8 +95,9 @@ public class ReportEvidenceTests(DemoDatabaseFixture fixture) : IClassFixture<De
         }
 
         await using var andi = await fixture.ActAsAsync("pegawai@demo.go.id");
+        var before = (await andi.Get<WorkReportService>().GetAsync(closedReport, Ct)).Evidence.Count;
         Assert.Equal("PERIOD_CLOSED", (await Assert.ThrowsAsync<DomainException>(() => AttachAsync(andi, closedReport, null, Pdf))).Code);
-        Assert.Empty((await andi.Get<WorkReportService>().GetAsync(closedReport, Ct)).Evidence);
+        Assert.Equal(before, (await andi.Get<WorkReportService>().GetAsync(closedReport, Ct)).Evidence.Count);
     }
 
     [Fact]
