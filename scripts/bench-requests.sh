@@ -42,58 +42,8 @@ else
 bench_prepare $DB 5061
 echo "Growing DEMO to 80,000 more employees and 2,000,000 scheduled days"
 SECONDS=0
-bench_sql -v pool="$POOL" <<'SQL'
--- Everything is relative to the agency's today (Asia/Jakarta), as the app uses the real clock.
-CREATE TEMP TABLE p AS
-SELECT a.id AS agency, (now() AT TIME ZONE 'Asia/Jakarta')::date AS today,
-       date_trunc('week', (now() AT TIME ZONE 'Asia/Jakarta')::date)::date - 12 * 7 AS seed_start,
-       (SELECT id FROM roles WHERE name = 'Employee') AS role,
-       (SELECT password_hash FROM users WHERE normalized_email = 'PEGAWAI@DEMO.GO.ID') AS hash,
-       (SELECT id FROM positions WHERE agency_id = a.id AND name = 'Kepala Bagian') AS head_position,
-       (SELECT array_agg(id ORDER BY name) FROM positions WHERE agency_id = a.id
-         AND name IN ('Analis Sumber Daya Manusia Aparatur', 'Pranata Komputer', 'Arsiparis')) AS positions
-FROM agencies a WHERE a.code = 'DEMO';
-CREATE TEMP TABLE holidays AS
-SELECT date FROM calendar_entries WHERE agency_id = (SELECT agency FROM p) AND unit_id IS NULL AND kind <> 'MandatoryOffice';
-
--- 16 directorates-general, 160 directorates, 1,600 sub-directorates (leaf l, 0..1599) of 50 people.
-INSERT INTO organization_units (id, agency_id, name, parent_id)
-SELECT md5('bench-unit-top-' || t)::uuid, (SELECT agency FROM p), 'Direktorat Jenderal Bidang ' || t, NULL
-FROM generate_series(1, 16) t;
-INSERT INTO organization_units (id, agency_id, name, parent_id)
-SELECT md5('bench-unit-mid-' || m)::uuid, (SELECT agency FROM p), 'Direktorat ' || m, md5('bench-unit-top-' || (1 + m / 10))::uuid
-FROM generate_series(0, 159) m;
-INSERT INTO organization_units (id, agency_id, name, parent_id)
-SELECT md5('bench-unit-leaf-' || l)::uuid, (SELECT agency FROM p), 'Subdirektorat ' || l, md5('bench-unit-mid-' || (l / 10))::uuid
-FROM generate_series(0, 1599) l;
-
--- Employee i (1..80,000) works in leaf i % 1600; employees 1..1600 head their leaf and supervise it.
--- Every employee has an account (as the demo seed does); the team's head (1) and the posting pool
--- (1601 .. 1600 + pool) get the demo password.
-INSERT INTO users (id, agency_id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
-                   security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-SELECT md5('bench-user-' || i)::uuid::text, (SELECT agency FROM p), 'bench' || i || '@demo.go.id', 'BENCH' || i || '@DEMO.GO.ID',
-       'bench' || i || '@demo.go.id', 'BENCH' || i || '@DEMO.GO.ID', true,
-       CASE WHEN i = 1 OR i BETWEEN 1601 AND 1600 + :pool THEN (SELECT hash FROM p) END,
-       upper(substr(md5('bench-stamp-' || i), 1, 32)), gen_random_uuid()::text, false, false, true, 0
-FROM generate_series(1, 80000) i;
-INSERT INTO user_roles (user_id, role_id) SELECT md5('bench-user-' || i)::uuid::text, (SELECT role FROM p) FROM generate_series(1, 80000) i;
-
-INSERT INTO employees (id, agency_id, nip, full_name, email, user_id, unit_id, position_id, supervisor_id, employment_type,
-                       position_start_date, disciplinary_status, is_active)
-SELECT md5('bench-employee-' || i)::uuid, (SELECT agency FROM p),
-       to_char(date '1965-01-01' + (i % 12000), 'YYYYMMDD') || to_char(date '1990-01-01' + (i / 12000) * interval '1 month', 'YYYYMM')
-         || (1 + i % 2)::text || lpad((i % 1000)::text, 3, '0'),
-       (ARRAY['Agus','Budi','Citra','Dewi','Eko','Fitri','Gilang','Hana','Indra','Joko','Kartika','Lestari','Made','Nur','Putri','Rizki'])[1 + i % 16]
-         || ' ' || (ARRAY['Pratama','Santoso','Wibowo','Hidayat','Siregar','Nasution','Saputra','Kusuma','Rahayu','Setiawan','Wijaya'])[1 + (i / 16) % 11]
-         || ' ' || i,
-       'bench' || i || '@demo.go.id', md5('bench-user-' || i)::uuid::text, md5('bench-unit-leaf-' || (i % 1600))::uuid,
-       CASE WHEN i <= 1600 THEN (SELECT head_position FROM p) ELSE (SELECT positions FROM p)[1 + i % 3] END,
-       CASE WHEN i > 1600 THEN md5('bench-employee-' || CASE WHEN i % 1600 = 0 THEN 1600 ELSE i % 1600 END)::uuid END,
-       CASE WHEN i % 7 = 0 THEN 'Pppk' ELSE 'Pns' END, date '2020-01-01', 'None', true
-FROM generate_series(1, 80000) i;
-UPDATE organization_units SET head_employee_id = md5('bench-employee-' || CASE WHEN l = 0 THEN 1600 ELSE l END)::uuid
-FROM generate_series(0, 1599) l WHERE id = md5('bench-unit-leaf-' || l)::uuid;
+bench_sql -v pool="$POOL" -v org="$PWD/scripts/bench-org.sql" <<'SQL'
+\i :org
 
 -- 25 remote days each: one fixed weekday (i % 5) a week, from 12 weeks before this week on,
 -- holidays skipped; one request per person and month. Past months approved, later ones approved
@@ -212,52 +162,7 @@ end
 LUA
 cat "$WORK/done.lua" >> "$WORK/post.lua"
 
-# Waits (up to a minute and a half) for the 1-minute load to drop below 1.5, then prints it and how
-# busy the CPUs were in the last second (the app is idle then: anything busy is someone else).
-quiet() {
-  local -a a b
-  for _ in $(seq 30); do awk '{ exit !($1 < 1.5) }' /proc/loadavg && break; sleep 3; done
-  read -ra a < /proc/stat
-  sleep 1
-  read -ra b < /proc/stat
-  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); CPUs busy in the last second: $(awk -v t=$(( (b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8]) - (a[1] + a[2] + a[3] + a[4] + a[5] + a[6] + a[7] + a[8]) )) \
-    -v idle=$(( b[4] + b[5] - a[4] - a[5] )) 'BEGIN { printf "%.0f %%", t ? 100 * (t - idle) / t : 0 }')"
-}
-
-# CPU time in clock ticks of the app and of PostgreSQL's backends (those the postmaster has reaped,
-# and the live ones of the app's role; not the checkpointer and other helpers), so that each run
-# can say where a request's CPU went.
-ticks() {
-  local pm pg c
-  pm=$(head -n 1 "$PG_DIR/postmaster.pid")
-  pg=$(awk '{ print $16 + $17 }' "/proc/$pm/stat")
-  for c in $(pgrep -P "$pm" -f "^postgres: $PG_APP_USER "); do
-    pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$(awk '{ print $14 + $15 }' "/proc/$BENCH_PID/stat") $pg"
-}
-# cpu_per_request TICKS-BEFORE TICKS-AFTER REQUESTS: "app-ms postgres-ms" of CPU per request.
-cpu_per_request() {
-  local -a b=($1) a=($2)
-  awk -v hz="$(getconf CLK_TCK)" -v n="$3" -v app=$((a[0] - b[0])) -v pg=$((a[1] - b[1])) \
-    'BEGIN { printf "%.1f %.1f", app * 1000 / hz / n, pg * 1000 / hz / n }'
-}
-
-declare -A RESULT
-# run_wrk NAME SECONDS WRK-ARGS...: warm-up if NAME is empty, else the result under NAME.
-run_wrk() {
-  local name=$1 seconds=$2
-  shift 2
-  local before
-  [[ -n $name ]] && quiet
-  before=$(ticks)
-  wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency "$@" > "$WORK/wrk.out"
-  [[ -z $name ]] && return
-  grep -E "Latency  |50%|75%|90%|99%|Non-2xx|Socket errors" "$WORK/wrk.out" || true
-  RESULT[$name]=$(grep '^RESULT' "$WORK/wrk.out" | cut -d' ' -f2-)
-  RESULT[$name]+=" $(cpu_per_request "$before" "$(ticks)" "$(echo "${RESULT[$name]}" | cut -d' ' -f6)")"
-  echo "$name: ${RESULT[$name]}  (requests/s p50 p95 p99 ms, non-2xx, requests, CPU ms per request: app postgres)"
-}
+source scripts/bench-measure.sh
 
 submitted() { bench_sql -tAc "SELECT count(*) FROM work_requests WHERE agency_id = '$AG' AND reason = 'Menyusun laporan bulanan'"; }
 echo "== warm-up: 10 s of submissions, 5 s of the team schedule"
@@ -405,47 +310,16 @@ FROM policy_versions AS p WHERE p.agency_id = :ag AND p.status = 'Published' AND
 ORDER BY p.effective_from DESC, p.number DESC LIMIT 1;
 SQL
 
-# run_pgbench NAME SECONDS SCRIPT: warm-up if NAME is empty, else the result under NAME (p50/p95/p99
-# from the per-transaction log).
-run_pgbench() {
-  local name=$1 seconds=$2 script=$3 n before
-  [[ -n $name ]] && quiet
-  rm -f "$WORK"/pglog*
-  before=$(ticks)
-  (cd "$WORK" && PGPASSWORD=$PG_OWNER_PASSWORD pgbench -n -M extended -c "$CONNECTIONS" -j 1 -T "$seconds" -r -l --log-prefix=pglog \
-    -D ag="$AG" -D today="$TODAY" -D weekstart="$(date -d "$TODAY -$(( $(date -d "$TODAY" +%u) - 1 )) days" +%F)" \
-    -D base="$SLOT_BASE" -D weeks="$SLOT_WEEKS" -D pool="$POOL" -D head="$HEAD" -D units="{$TEAM_UNIT}" -D team="$TEAM_IDS" \
-    -D from="$MONTH_FROM" -D to="$MONTH_TO" -f "$script" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_OWNER_USER" "$DB") > "$WORK/pgbench.out" 2>&1 \
-    || { cat "$WORK/pgbench.out" >&2; exit 1; }
-  local after
-  sleep 1 # until the postmaster has reaped pgbench's backends and counted their CPU
-  after=$(ticks)
-  [[ -z $name ]] && return
-  grep -E "^(number of (transactions actually processed|failed)|latency average|tps)" "$WORK/pgbench.out"
-  echo "slowest statements (ms per transaction):"
-  sed -n '/^statement latencies/,$p' "$WORK/pgbench.out" | grep -E '^ +[0-9.]+ +[0-9]+ ' | sort -rn | head -n 4 | cut -c1-140
-  cat "$WORK"/pglog* | awk '{ print $3 }' | sort -n > "$WORK/latencies"
-  n=$(wc -l < "$WORK/latencies")
-  pct() { awk -v n="$n" -v p="$1" 'NR == int((n * p + 99) / 100) { printf "%.1f", $1 / 1000; exit }' "$WORK/latencies"; }
-  RESULT[$name]="$(grep -oP '^tps = \K[0-9.]+' "$WORK/pgbench.out" | xargs printf '%.1f') $(pct 50) $(pct 95) $(pct 99) 0 $n"
-  RESULT[$name]+=" $(cpu_per_request "$before" "$after" "$n")"
-  echo "$name: ${RESULT[$name]}  (transactions/s p50 p95 p99 ms, -, transactions, CPU ms per transaction: app postgres)"
-}
-
 echo "== pgbench: the team schedule's 7 queries and 7 resets, then the submission's 28 statements (-M extended -c$CONNECTIONS -j1 -T$DURATION)"
-run_pgbench "" 3 "$WORK/team.sql"
-run_pgbench get_pg "$DURATION" "$WORK/team.sql"
-run_pgbench "" 3 "$WORK/post.sql"
-run_pgbench post_pg "$DURATION" "$WORK/post.sql"
+VARS=(-D ag="$AG" -D today="$TODAY" -D weekstart="$(date -d "$TODAY -$(( $(date -d "$TODAY" +%u) - 1 )) days" +%F)"
+  -D base="$SLOT_BASE" -D weeks="$SLOT_WEEKS" -D pool="$POOL" -D head="$HEAD" -D units="{$TEAM_UNIT}" -D team="$TEAM_IDS"
+  -D from="$MONTH_FROM" -D to="$MONTH_TO")
+run_pgbench "" 3 "$WORK/team.sql" "${VARS[@]}"
+run_pgbench get_pg "$DURATION" "$WORK/team.sql" "${VARS[@]}"
+run_pgbench "" 3 "$WORK/post.sql" "${VARS[@]}"
+run_pgbench post_pg "$DURATION" "$WORK/post.sql" "${VARS[@]}"
 pgbench_cleanup
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-row() { # label, app result, pgbench result
-  local -a a=(${RESULT[$2]}) p=(${RESULT[$3]})
-  echo "| $1, app | ${a[0]} | ${a[1]} ms | ${a[2]} ms | ${a[3]} ms | ${a[4]} of ${a[5]} | ${a[6]} + ${a[7]} ms |"
-  echo "| $1, pgbench | ${p[0]} | ${p[1]} ms | ${p[2]} ms | ${p[3]} ms | | ${p[7]} ms |"
-  echo "| $1, app / pgbench | $(ratio "${a[0]}" "${p[0]}") | $(ratio "${a[1]}" "${p[1]}") | $(ratio "${a[2]}" "${p[2]}") | $(ratio "${a[3]}" "${p[3]}") | | |"
-}
 echo
 echo "$CONNECTIONS connections, ${DURATION} s per run, $(date -u +%F)"
 echo "| request | requests/s | p50 | p95 | p99 | non-2xx | CPU per request (app + PostgreSQL) |"
