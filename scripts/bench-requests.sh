@@ -25,7 +25,7 @@ bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U post
 # What pgbench submitted is removed again (days and history go with the requests; audit rows stay,
 # the log is append-only), so that the pool's prepared submissions stay valid.
 pgbench_cleanup() {
-  bench_sql -c "DELETE FROM notifications WHERE request_id IN (SELECT id FROM work_requests WHERE reason = 'Menyusun laporan bulanan (pgbench)')" \
+  bench_sql -c "DELETE FROM notifications WHERE subject_id IN (SELECT id FROM work_requests WHERE reason = 'Menyusun laporan bulanan (pgbench)')" \
     -c "DELETE FROM work_requests WHERE reason = 'Menyusun laporan bulanan (pgbench)'"
 }
 
@@ -254,7 +254,7 @@ INSERT INTO audit_log (action, agency_id, changes, entity_id, entity_type, ip_ad
 VALUES ('Added', :ag, '{"Id": {"after": "01a2330a-d245-7bcc-bb60-f25eac73dc42", "before": null}, "Level": {"after": 1, "before": null}, "Route": {"after": 1, "before": null}, "Reason": {"after": "Menyusun laporan bulanan", "before": null}, "Status": {"after": 1, "before": null}, "AgencyId": {"after": "01a23301-4499-74a1-8318-7e470c60dcf5", "before": null}, "Findings": {"after": [], "before": null}, "WorkPlan": {"after": [{"Output": "Laporan bulanan", "Target": "1 dokumen", "Indicator": "Selesai tepat waktu"}], "before": null}, "CreatedAt": {"after": "2026-12-01T19:17:56.9327898+00:00", "before": null}, "UpdatedAt": {"after": "2026-12-01T19:17:58.181556+00:00", "before": null}, "EmployeeId": {"after": "063e16b6-e568-6eee-b6cf-96b1ce2189ba", "before": null}, "HasEvidence": {"after": false, "before": null}, "SubmittedAt": {"after": "2026-12-01T19:17:58.181556+00:00", "before": null}, "CancelledFrom": {"after": null, "before": null}, "LastEscalatedAt": {"after": null, "before": null}, "ClientSubmissionId": {"after": null, "before": null}, "PolicyVersionNumber": {"after": 1, "before": null}}',
         md5('pgbench-' || :r)::uuid::text, 'WorkRequest', '127.0.0.1', now(), md5('bench-user-' || :i)::uuid::text)
 RETURNING id;
-INSERT INTO notifications (id, agency_id, created_at, kind, read_at, recipient_employee_id, request_id, subject_name)
+INSERT INTO notifications (id, agency_id, created_at, kind, read_at, recipient_employee_id, subject_id, subject_name)
 VALUES (gen_random_uuid(), :ag, now(), 'Submitted', NULL, md5('bench-employee-' || :h)::uuid, md5('pgbench-' || :r)::uuid, 'Indra Nasution 2200');
 INSERT INTO work_requests (id, agency_id, cancelled_from, client_submission_id, created_at, employee_id, findings, has_evidence, last_escalated_at, level,
                            policy_version_number, reason, route, status, submitted_at, updated_at, work_plan)

@@ -22,7 +22,7 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     /// <summary>Recorded as "changed" only: secrets, and file contents (evidence) that have no place in a log.</summary>
     private static readonly HashSet<string> SecretProperties =
         [
-            nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(Domain.Requests.RequestEvidence.Content),
+            nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(Domain.Common.StoredEvidence.Content),
             nameof(Domain.Employees.Employee.CalendarFeedSecretHash),
         ];
 
