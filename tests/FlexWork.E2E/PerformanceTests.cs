@@ -74,7 +74,8 @@ public class PerformanceTests(BrowserFixture browser)
         await Expect(siti.GetByText("Target Bunga Lestari disetujui.")).ToBeVisibleAsync();
 
         await siti.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Laporan kerja") }).ClickAsync();
-        await Expect(siti.Locator("[data-testid=team-report]").First).ToContainTextAsync("Terlambat");
+        // Andi's latest home day is overdue in the demo (or written late, once the phone test wrote it); the team's reports are listed too.
+        await Expect(siti.Locator("[data-testid=team-report]").Filter(new() { HasText = "Andi Pratama" }).Filter(new() { HasText = "Terlambat" }).First).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(siti, "74-team-reports");
         await siti.GetByRole(AriaRole.Tab, new() { Name = "Hasil per mode kerja" }).ClickAsync();
         await Expect(siti.Locator("[data-testid=results-by-mode]")).ToContainTextAsync("Andi Pratama");

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FlexWork.Application.Common;
 
 /// <summary>An evidence file as lists show it (a request's or a work report's), without its content.</summary>
-public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt);
+public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt)
+{
+    public static EvidenceItem Of(StoredEvidence e) => new(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.UploadedAt);
+}
 
 /// <summary>What every evidence upload goes through, for a request or a work report.</summary>
 public static class EvidenceUploads

@@ -175,7 +175,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
                     report, await PerformanceQueries.PeriodOfAsync(db, report.Date, ct), settings.Performance.MaxEvidenceFilesPerReport, file, timeProvider.GetUtcNow(), currentUser.UserId);
                 db.ReportEvidence.Add(evidence);
                 await db.SaveChangesAsync(ct);
-                return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+                return EvidenceItem.Of(evidence);
             },
             cancellationToken);
     }

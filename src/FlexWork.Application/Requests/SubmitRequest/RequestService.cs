@@ -141,7 +141,7 @@ public sealed class RequestService(
                 var evidence = RequestEvidence.Create(request, file, timeProvider.GetUtcNow(), currentUser.UserId);
                 db.RequestEvidence.Add(evidence);
                 await db.SaveChangesAsync(ct);
-                return new EvidenceItem(evidence.Id, evidence.FileName, evidence.ContentType, evidence.SizeBytes, evidence.UploadedAt);
+                return EvidenceItem.Of(evidence);
             },
             cancellationToken);
     }

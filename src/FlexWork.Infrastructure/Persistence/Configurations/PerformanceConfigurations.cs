@@ -1,5 +1,4 @@
 using FlexWork.Domain.Agencies;
-using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +64,7 @@ public sealed class ReportEvidenceConfiguration : IEntityTypeConfiguration<Repor
     {
         builder.ToTable("report_evidence");
         builder.HasKey(e => new { e.AgencyId, e.Id });
-        builder.Property(e => e.FileName).HasMaxLength(EvidenceFile.MaxFileNameLength);
-        builder.Property(e => e.ContentType).HasMaxLength(100);
-        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        builder.HasEvidenceColumns();
         builder.HasOne<WorkReport>().WithMany()
             .HasForeignKey(e => new { e.AgencyId, e.ReportId }).HasPrincipalKey(r => new { r.AgencyId, r.Id })
             .OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,4 @@
 using FlexWork.Domain.Agencies;
-using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -60,9 +59,7 @@ public sealed class RequestEvidenceConfiguration : IEntityTypeConfiguration<Requ
     public void Configure(EntityTypeBuilder<RequestEvidence> builder)
     {
         builder.ToTable("request_evidence");
-        builder.Property(e => e.FileName).HasMaxLength(EvidenceFile.MaxFileNameLength);
-        builder.Property(e => e.ContentType).HasMaxLength(100);
-        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        builder.HasEvidenceColumns();
         builder.HasOne<WorkRequest>().WithMany()
             .HasForeignKey(e => new { e.AgencyId, e.RequestId }).HasPrincipalKey(r => new { r.AgencyId, r.Id })
             .OnDelete(DeleteBehavior.Restrict);
