@@ -24,6 +24,8 @@ public sealed record PolicySettings
 
     public PerformanceRules Performance { get; init; } = new();
 
+    public PresenceRules Presence { get; init; } = new();
+
     /// <summary>
     /// Rules whose severity the agency chose (e.g. the unit on-site minimum as a warning the
     /// supervisor sees rather than a block). Rules not listed block.
@@ -304,6 +306,18 @@ public enum ReportDays
     FlexibleDays,
 
     AllWorkingDays,
+}
+
+/// <summary>
+/// Presence (presensi): how a check-in's location is judged and how long its raw position is kept
+/// (UU 27/2022 on personal data: no longer than needed; the outcome of the check stays).
+/// </summary>
+public sealed record PresenceRules
+{
+    public int PositionRetentionDays { get; init; } = 30;
+
+    /// <summary>A reading less precise than this (in metres) judges nothing: too imprecise.</summary>
+    public int MaxAccuracyMeters { get; init; } = 500;
 }
 
 /// <summary>Performance management (PermenPANRB 6/2022) as it bears on flexible work: periods, reports, and what a poor predikat does.</summary>

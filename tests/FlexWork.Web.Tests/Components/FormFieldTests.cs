@@ -44,6 +44,9 @@ public class FormFieldTests
         form.RamadanWeeklyHours = 0;
         form.MinNoticeWorkingDays = 99;
         form.MinMonthsInPosition = 999;
+        form.MaxEvidenceFilesPerReport = 0;
+        form.PositionRetentionDays = 0;
+        form.MaxAccuracyMeters = 1;
         form.Shifts.Add(new PolicyForm.ShiftRow { Name = "", Start = TimeSpan.FromHours(14), End = TimeSpan.FromHours(13) });
         var unit = Guid.NewGuid();
         form.UnitOverrides.Add(new PolicyForm.UnitOverrideRow { UnitId = null }); // not chosen yet: not an override
@@ -58,5 +61,9 @@ public class FormFieldTests
         Assert.Contains(new FieldIdentifier(form.UnitOverrides[1], nameof(PolicyForm.UnitOverrideRow.MaxAwayPercent)), fields);
         Assert.Contains(new FieldIdentifier(form, nameof(PolicyForm.RemoteDaysPerWeek)), fields);
         Assert.Contains(new FieldIdentifier(form, nameof(PolicyForm.WeeklyHours)), fields);
+        Assert.Contains(new FieldIdentifier(form, nameof(PolicyForm.MaxEvidenceFilesPerReport)), fields);
+        Assert.Contains(new FieldIdentifier(form, nameof(PolicyForm.PositionRetentionDays)), fields);
+        Assert.Contains(new FieldIdentifier(form, nameof(PolicyForm.MaxAccuracyMeters)), fields);
+        Assert.Contains(failures, f => f.ErrorCode == "POLICY_PRESENCE_RETENTION_RANGE");
     }
 }

@@ -74,6 +74,8 @@ public sealed class PolicySettingsValidator : AbstractValidator<PolicySettings>
         RuleFor(x => x.Eligibility.MinLastRating).IsInEnum().WithErrorCode("POLICY_PERFORMANCE_OPTION_INVALID");
         RuleFor(x => x.Performance.ReportDeadlineWorkingDays).InclusiveBetween(0, 10).WithErrorCode("POLICY_REPORT_DEADLINE_RANGE");
         RuleFor(x => x.Performance.MaxOverdueReports).InclusiveBetween(0, 100).WithErrorCode("POLICY_OVERDUE_RANGE");
+        RuleFor(x => x.Presence.PositionRetentionDays).InclusiveBetween(1, 365).WithErrorCode("POLICY_PRESENCE_RETENTION_RANGE");
+        RuleFor(x => x.Presence.MaxAccuracyMeters).InclusiveBetween(10, 5000).WithErrorCode("POLICY_PRESENCE_ACCURACY_RANGE");
         RuleFor(x => x.Performance.MaxEvidenceFilesPerReport).InclusiveBetween(1, 20).WithErrorCode("POLICY_REPORT_EVIDENCE_FILES_RANGE");
 
         RuleFor(x => x.Severities)

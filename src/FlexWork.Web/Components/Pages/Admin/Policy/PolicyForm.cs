@@ -105,6 +105,10 @@ public sealed partial class PolicyForm
 
     public int MaxEvidenceFilesPerReport { get; set; }
 
+    public int PositionRetentionDays { get; set; }
+
+    public int MaxAccuracyMeters { get; set; }
+
     public PerformanceRating? SuspendAtOrBelow { get; set; }
 
     public bool WorkPlanNeedsTargets { get; set; }
@@ -160,6 +164,8 @@ public sealed partial class PolicyForm
         ReportDeadlineTime = s.Performance.ReportDeadlineTime.ToTimeSpan(),
         MaxOverdueReports = s.Performance.MaxOverdueReports,
         MaxEvidenceFilesPerReport = s.Performance.MaxEvidenceFilesPerReport,
+        PositionRetentionDays = s.Presence.PositionRetentionDays,
+        MaxAccuracyMeters = s.Presence.MaxAccuracyMeters,
         SuspendAtOrBelow = s.Performance.SuspendAtOrBelow,
         WorkPlanNeedsTargets = s.Requests.WorkPlanNeedsTargets,
         WarnOnly = RuleCodes.SeverityConfigurable.ToDictionary(c => c, c => s.SeverityOf(c) == FindingSeverity.Warn),
@@ -233,6 +239,7 @@ public sealed partial class PolicyForm
             MaxEvidenceFilesPerReport = MaxEvidenceFilesPerReport,
             SuspendAtOrBelow = SuspendAtOrBelow,
         },
+        Presence = new PresenceRules { PositionRetentionDays = PositionRetentionDays, MaxAccuracyMeters = MaxAccuracyMeters },
         Severities = WarnOnly.Where(w => w.Value).ToDictionary(w => w.Key, _ => FindingSeverity.Warn), // rules block unless listed
         UnitOverrides = [.. UnitOverrides.Where(u => u.UnitId is not null).Select(u => u.ToOverride())],
     };
@@ -286,6 +293,8 @@ public sealed partial class PolicyForm
             "Performance.ReportDeadlineWorkingDays" => nameof(ReportDeadlineWorkingDays),
             "Performance.MaxOverdueReports" => nameof(MaxOverdueReports),
             "Performance.MaxEvidenceFilesPerReport" => nameof(MaxEvidenceFilesPerReport),
+            "Presence.PositionRetentionDays" => nameof(PositionRetentionDays),
+            "Presence.MaxAccuracyMeters" => nameof(MaxAccuracyMeters),
             "UnitOverrides" => nameof(UnitOverrides),
             _ => path,
         });
