@@ -46,7 +46,11 @@ public class PerformanceTests(BrowserFixture browser)
 
         // A photo of the draft as evidence: the first upload sends the report as it stands, the page stays.
         await page.Locator("textarea[data-testid=report-activity]").Nth(2).BlurAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "foto-draf-bab-3.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1] });
+        // A text file under a photo's name is refused next to the buttons; the report it sent first stays sent.
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "catatan.jpg", MimeType = "image/jpeg", Buffer = "catatan rapat"u8.ToArray() });
+        await Expect(page.Locator("[data-testid=report-error]")).ToContainTextAsync("PDF, JPG atau PNG");
+        await Expect(page.Locator("[data-testid=report-save]")).ToContainTextAsync("Simpan perbaikan");
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "foto-draf-bab-3.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1] });
         await Expect(page.Locator("[data-testid=report-evidence]")).ToContainTextAsync("foto-draf-bab-3.jpg");
         await Expect(page.Locator("[data-testid=report-save]")).ToContainTextAsync("Simpan perbaikan");
         await BrowserFixture.CheckPageAsync(page, "72-report-form-phone");

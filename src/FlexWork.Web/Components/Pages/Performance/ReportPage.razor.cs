@@ -127,6 +127,7 @@ public partial class ReportPage
         return L["Report.EvidenceRemoved"];
     });
 
+    /// <summary>Runs an evidence change, then reads the report as it now is, also when the change failed after the report was sent.</summary>
     private async Task ChangeEvidenceAsync(Func<Task<string>> change)
     {
         _busy = true;
@@ -134,7 +135,6 @@ public partial class ReportPage
         try
         {
             Snackbar.Add(await change(), Severity.Success);
-            _form = await Reports.FormAsync(_form!.Day.Date);
         }
         catch (IOException)
         {
@@ -143,6 +143,15 @@ public partial class ReportPage
         catch (Exception ex) when (L.Problem(ex) is { } problem)
         {
             _error = problem;
+        }
+
+        try
+        {
+            _form = await Reports.FormAsync(_form!.Day.Date);
+        }
+        catch (Exception ex) when (L.Problem(ex) is { } problem)
+        {
+            _error ??= problem;
         }
         finally
         {
