@@ -17,8 +17,13 @@ public class AgencySetupTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Tambah unit" }).ClickAsync();
         await Expect(page.GetByLabel("Nama unit")).ToBeVisibleAsync();
         await page.GetByLabel("Nama unit").FillAsync("Bagian Protokol");
+        await page.GetByLabel("Lintang").FillAsync("-6,2297"); // the Indonesian decimal comma
+        await page.GetByLabel("Bujur").FillAsync("106,827");
+        await page.GetByLabel("Radius").FillAsync("120");
+        await BrowserFixture.CheckPageAsync(page, "30a-unit-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
         await Expect(page.Locator("[data-testid=unit-list]")).ToContainTextAsync("Bagian Protokol");
+        await Expect(page.Locator("[data-testid=unit-list] tr").Filter(new() { HasText = "Bagian Protokol" })).ToContainTextAsync("-6.2297, 106.827 · 120 m");
         await BrowserFixture.CheckPageAsync(page, "30-units");
 
         // A position whose duties meet all five criteria.

@@ -70,6 +70,10 @@ public sealed class ApprovedLocation : IAgencyOwned
 /// <summary>A circle on the map: where check-in counts as being at the location.</summary>
 public sealed record GeoArea(double Latitude, double Longitude, int RadiusMeters)
 {
+    /// <summary>The area of three optional fields, or null unless all three are given.</summary>
+    public static GeoArea? From(double? latitude, double? longitude, int? radiusMeters) =>
+        latitude is { } lat && longitude is { } lon && radiusMeters is { } radius ? new GeoArea(lat, lon, radius) : null;
+
     public GeoArea Validate() =>
         Latitude is < -90 or > 90 || Longitude is < -180 or > 180 || RadiusMeters is < 10 or > 10_000
             ? throw new DomainException("LOCATION_AREA_INVALID")

@@ -1,5 +1,6 @@
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 
 namespace FlexWork.Domain.Organization;
 
@@ -29,6 +30,15 @@ public sealed class OrganizationUnit : IAgencyOwned
 
     /// <summary>Overrides the agency's time zone when the unit sits elsewhere (e.g. a WITA office).</summary>
     public string? TimeZoneId { get; private set; }
+
+    /// <summary>The unit's office on the map: where an office day's check-in counts as being there (none: not judged).</summary>
+    public double? OfficeLatitude { get; private set; }
+
+    public double? OfficeLongitude { get; private set; }
+
+    public int? OfficeRadiusMeters { get; private set; }
+
+    public GeoArea? Office => GeoArea.From(OfficeLatitude, OfficeLongitude, OfficeRadiusMeters);
 
     public static OrganizationUnit Create(Guid agencyId, string name, OrganizationUnit? parent = null)
     {
@@ -73,6 +83,12 @@ public sealed class OrganizationUnit : IAgencyOwned
         }
 
         HeadEmployeeId = head?.Id;
+    }
+
+    public void LocateOffice(GeoArea? area)
+    {
+        area = area?.Validate();
+        (OfficeLatitude, OfficeLongitude, OfficeRadiusMeters) = (area?.Latitude, area?.Longitude, area?.RadiusMeters);
     }
 
     public void SetTimeZone(string? timeZoneId) =>

@@ -96,6 +96,13 @@ public sealed partial class DemoSeeder(
         var digital = OrganizationUnit.Create(agency.Id, "Direktorat Transformasi Digital");
         var kanwil = OrganizationUnit.Create(agency.Id, "Kantor Wilayah Sulawesi Selatan");
         kanwil.SetTimeZone(IndonesianTimeZones.Wita);
+        // The offices on the map (where an office day's check-in counts as being there): the ministry's building in Jakarta, the regional office in Makassar.
+        foreach (var unit in new[] { setjen, sdm, umum, digital })
+        {
+            unit.LocateOffice(new GeoArea(-6.2297, 106.8270, 150));
+        }
+
+        kanwil.LocateOffice(new GeoArea(-5.1354, 119.4238, 120));
 
         var sekjen = Position.Create(agency.Id, "Sekretaris Jenderal", PositionKind.Struktural, LeadershipOnSite);
         var kepalaBiro = Position.Create(agency.Id, "Kepala Biro", PositionKind.Struktural, DutyCriteria.AllMet);

@@ -1,4 +1,5 @@
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.UnitTests.Common;
 
@@ -86,5 +87,19 @@ public class OrganizationUnitTests
     public void A_unit_needs_a_name()
     {
         Assert.Equal("NAME_REQUIRED", Assert.Throws<DomainException>(() => OrganizationUnit.Create(_agency, "  ")).Code);
+    }
+
+    [Fact]
+    public void A_units_office_is_placed_on_the_map_checked_and_can_be_taken_off()
+    {
+        var biro = TestData.Unit(_agency, "Biro SDM");
+        biro.LocateOffice(new GeoArea(-6.2297, 106.8270, 150));
+        Assert.Equal(new GeoArea(-6.2297, 106.8270, 150), biro.Office);
+
+        Assert.Equal("LOCATION_AREA_INVALID", Assert.Throws<DomainException>(() => biro.LocateOffice(new GeoArea(-6.2, 106.8, 5))).Code);
+        Assert.Equal(150, biro.OfficeRadiusMeters); // unchanged
+
+        biro.LocateOffice(null);
+        Assert.Equal(((GeoArea?)null, (double?)null), (biro.Office, biro.OfficeLatitude));
     }
 }

@@ -11,9 +11,31 @@ public sealed record LocationItem(
 /// <summary>Create or change a location; coordinates and radius come together or not at all.</summary>
 public sealed record LocationInput(
     string Name, LocationKind Kind, string Address, double? Latitude = null, double? Longitude = null, int? RadiusMeters = null,
-    bool IsActive = true, uint Version = 0)
+    bool IsActive = true, uint Version = 0) : IAreaInput;
+
+/// <summary>An input with an optional area on the map (a location, a unit's office): all three fields or none.</summary>
+public interface IAreaInput
 {
-    public GeoArea? Area => Latitude is { } lat && Longitude is { } lon && RadiusMeters is { } radius ? new GeoArea(lat, lon, radius) : null;
+    double? Latitude { get; }
+
+    double? Longitude { get; }
+
+    int? RadiusMeters { get; }
+}
+
+/// <summary>The rules of an area's three fields, for every input that has one.</summary>
+public sealed class AreaInputRules<T> : AbstractValidator<T>
+    where T : IAreaInput
+{
+    public AreaInputRules()
+    {
+        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).WithErrorCode("LOCATION_AREA_INVALID");
+        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).WithErrorCode("LOCATION_AREA_INVALID");
+        RuleFor(x => x.RadiusMeters).InclusiveBetween(10, 10_000).WithErrorCode("LOCATION_RADIUS_RANGE");
+        RuleFor(x => x.Latitude)
+            .Must((x, _) => (x.Latitude is null) == (x.Longitude is null) && (x.Latitude is null) == (x.RadiusMeters is null))
+            .WithErrorCode("LOCATION_AREA_INCOMPLETE");
+    }
 }
 
 public sealed class LocationInputValidator : AbstractValidator<LocationInput>
@@ -24,12 +46,7 @@ public sealed class LocationInputValidator : AbstractValidator<LocationInput>
         RuleFor(x => x.Kind).IsInEnum().WithErrorCode("LOCATION_KIND_INVALID");
         RuleFor(x => x.Address).NotEmpty().WithErrorCode("LOCATION_ADDRESS_REQUIRED")
             .MaximumLength(ApprovedLocation.MaxAddressLength).WithErrorCode("LOCATION_ADDRESS_TOO_LONG");
-        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).WithErrorCode("LOCATION_AREA_INVALID");
-        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).WithErrorCode("LOCATION_AREA_INVALID");
-        RuleFor(x => x.RadiusMeters).InclusiveBetween(10, 10_000).WithErrorCode("LOCATION_RADIUS_RANGE");
-        RuleFor(x => x.Latitude)
-            .Must((x, _) => (x.Latitude is null) == (x.Longitude is null) && (x.Latitude is null) == (x.RadiusMeters is null))
-            .WithErrorCode("LOCATION_AREA_INCOMPLETE");
+        Include(new AreaInputRules<LocationInput>());
     }
 }
 
@@ -54,7 +71,7 @@ public sealed class LocationAdministration(IFlexWorkDbContextFactory dbFactory, 
         var agencyId = currentUser.RequireAgencyAdmin();
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var location = ApprovedLocation.Create(agencyId, input.Name, input.Kind, input.Address, input.Area);
+        var location = ApprovedLocation.Create(agencyId, input.Name, input.Kind, input.Address, GeoArea.From(input.Latitude, input.Longitude, input.RadiusMeters));
         if (!input.IsActive)
         {
             location.Retire();
@@ -72,7 +89,7 @@ public sealed class LocationAdministration(IFlexWorkDbContextFactory dbFactory, 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var location = await db.ApprovedLocations.SingleOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFoundException("ApprovedLocation", id);
         db.ExpectVersion(location, input.Version);
-        location.Update(input.Name, input.Kind, input.Address, input.Area);
+        location.Update(input.Name, input.Kind, input.Address, GeoArea.From(input.Latitude, input.Longitude, input.RadiusMeters));
         if (input.IsActive)
         {
             location.Reactivate();

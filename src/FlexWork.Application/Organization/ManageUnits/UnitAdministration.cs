@@ -1,14 +1,23 @@
 using FlexWork.Application.Common;
+using FlexWork.Application.Locations.ManageLocations;
+using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Organization.ManageUnits;
 
-public sealed record UnitItem(Guid Id, string Name, Guid? ParentId, Guid? HeadEmployeeId, string? HeadName, string? TimeZoneId, int EmployeeCount, uint Version);
+public sealed record UnitItem(
+    Guid Id, string Name, Guid? ParentId, Guid? HeadEmployeeId, string? HeadName, string? TimeZoneId, int EmployeeCount, uint Version,
+    double? Latitude = null, double? Longitude = null, int? RadiusMeters = null);
 
-/// <summary>Create or change a unit. <see cref="Version"/> is the one the admin saw (ignored on create).</summary>
-public sealed record UnitInput(string Name, Guid? ParentId, Guid? HeadEmployeeId, string? TimeZoneId, uint Version = 0);
+/// <summary>
+/// Create or change a unit. <see cref="Version"/> is the one the admin saw (ignored on create);
+/// the latitude, longitude and radius place the unit's office on the map (all three or none).
+/// </summary>
+public sealed record UnitInput(
+    string Name, Guid? ParentId, Guid? HeadEmployeeId, string? TimeZoneId, uint Version = 0, double? Latitude = null, double? Longitude = null, int? RadiusMeters = null)
+    : IAreaInput;
 
 public sealed class UnitInputValidator : AbstractValidator<UnitInput>
 {
@@ -16,10 +25,11 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
     {
         RuleFor(x => x.Name).NotEmpty().WithErrorCode("NAME_REQUIRED").MaximumLength(200).WithErrorCode("NAME_TOO_LONG");
         RuleFor(x => x.TimeZoneId).Must(tz => tz is null || Domain.Common.IndonesianTimeZones.All.Contains(tz)).WithErrorCode("TIME_ZONE_INVALID");
+        Include(new AreaInputRules<UnitInput>());
     }
 }
 
-/// <summary>The agency's unit tree, kept by its admins: create, rename, move, set head and time zone.</summary>
+/// <summary>The agency's unit tree, kept by its admins: create, rename, move, set head, time zone and the office on the map.</summary>
 public sealed class UnitAdministration(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, IValidator<UnitInput> validator)
 {
     public async Task<IReadOnlyList<UnitItem>> ListAsync(CancellationToken cancellationToken = default)
@@ -33,7 +43,10 @@ public sealed class UnitAdministration(IFlexWorkDbContextFactory dbFactory, ICur
                 db.Employees.Where(e => e.Id == u.HeadEmployeeId).Select(e => e.FullName).FirstOrDefault(),
                 u.TimeZoneId,
                 db.Employees.Count(e => e.UnitId == u.Id && e.IsActive),
-                u.Version))
+                u.Version,
+                u.OfficeLatitude,
+                u.OfficeLongitude,
+                u.OfficeRadiusMeters))
             .ToListAsync(cancellationToken);
     }
 
@@ -45,7 +58,7 @@ public sealed class UnitAdministration(IFlexWorkDbContextFactory dbFactory, ICur
 
         var parent = input.ParentId is { } parentId ? await FindAsync(db, parentId, cancellationToken) : null;
         var unit = OrganizationUnit.Create(agencyId, input.Name, parent);
-        await ApplyHeadAndTimeZoneAsync(db, unit, input, cancellationToken);
+        await ApplyDetailsAsync(db, unit, input, cancellationToken);
         db.OrganizationUnits.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         return unit.Id;
@@ -67,11 +80,11 @@ public sealed class UnitAdministration(IFlexWorkDbContextFactory dbFactory, ICur
             unit.MoveUnder(parent, u => parents.GetValueOrDefault(u));
         }
 
-        await ApplyHeadAndTimeZoneAsync(db, unit, input, cancellationToken);
+        await ApplyDetailsAsync(db, unit, input, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task ApplyHeadAndTimeZoneAsync(IFlexWorkDbContext db, OrganizationUnit unit, UnitInput input, CancellationToken cancellationToken)
+    private static async Task ApplyDetailsAsync(IFlexWorkDbContext db, OrganizationUnit unit, UnitInput input, CancellationToken cancellationToken)
     {
         if (input.HeadEmployeeId != unit.HeadEmployeeId)
         {
@@ -82,6 +95,7 @@ public sealed class UnitAdministration(IFlexWorkDbContextFactory dbFactory, ICur
         }
 
         unit.SetTimeZone(input.TimeZoneId);
+        unit.LocateOffice(GeoArea.From(input.Latitude, input.Longitude, input.RadiusMeters));
     }
 
     private static async Task<OrganizationUnit> FindAsync(IFlexWorkDbContext db, Guid id, CancellationToken cancellationToken) =>

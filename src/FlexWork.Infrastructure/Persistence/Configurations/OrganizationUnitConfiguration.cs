@@ -16,6 +16,7 @@ public sealed class OrganizationUnitConfiguration : IEntityTypeConfiguration<Org
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.TimeZoneId).HasMaxLength(40);
         builder.Property(u => u.Version).IsRowVersion();
+        builder.Ignore(u => u.Office);
 
         builder.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrganizationUnit>().WithMany()

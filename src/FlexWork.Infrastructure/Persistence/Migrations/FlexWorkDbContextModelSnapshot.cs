@@ -521,6 +521,18 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<double?>("OfficeLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("office_latitude");
+
+                    b.Property<double?>("OfficeLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("office_longitude");
+
+                    b.Property<int?>("OfficeRadiusMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("office_radius_meters");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");

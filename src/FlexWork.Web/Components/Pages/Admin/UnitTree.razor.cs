@@ -51,6 +51,7 @@ public partial class UnitTree
         _editing = new UnitForm
         {
             Name = unit.Name, ParentId = unit.ParentId, TimeZoneId = unit.TimeZoneId, Version = unit.Version,
+            Latitude = unit.Latitude, Longitude = unit.Longitude, RadiusMeters = unit.RadiusMeters,
             Head = unit.HeadEmployeeId is { } head ? new HeadOption(head, unit.HeadName ?? "") : null,
         };
     }
@@ -103,6 +104,12 @@ public partial class UnitTree
 
         public uint Version { get; set; }
 
-        public UnitInput ToInput() => new(Name, ParentId, Head?.Id, TimeZoneId, Version);
+        public double? Latitude { get; set; }
+
+        public double? Longitude { get; set; }
+
+        public int? RadiusMeters { get; set; }
+
+        public UnitInput ToInput() => new(Name, ParentId, Head?.Id, TimeZoneId, Version, Latitude, Longitude, RadiusMeters);
     }
 }
