@@ -9,7 +9,7 @@ namespace FlexWork.Application.Organization.ManageUnits;
 
 public sealed record UnitItem(
     Guid Id, string Name, Guid? ParentId, Guid? HeadEmployeeId, string? HeadName, string? TimeZoneId, int EmployeeCount, uint Version,
-    double? Latitude = null, double? Longitude = null, int? RadiusMeters = null);
+    double? Latitude, double? Longitude, int? RadiusMeters);
 
 /// <summary>
 /// Create or change a unit. <see cref="Version"/> is the one the admin saw (ignored on create);
