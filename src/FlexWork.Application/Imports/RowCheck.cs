@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 
 namespace FlexWork.Application.Imports;
 
@@ -124,6 +125,41 @@ public sealed class RowCheck(CsvRow row)
 
         Fail(column, code, row[column]);
         return null;
+    }
+
+    /// <summary>
+    /// A circle on the map from three cells (latitude, longitude, radius in metres), all filled or
+    /// all empty; a decimal comma is read like a point, as spreadsheets in an Indonesian locale write it.
+    /// </summary>
+    public GeoArea? Area(string latitudeColumn, string longitudeColumn, string radiusColumn)
+    {
+        string[] cells = [row[latitudeColumn], row[longitudeColumn], row[radiusColumn]];
+        if (cells.All(c => c.Length == 0))
+        {
+            return null;
+        }
+
+        if (cells.Any(c => c.Length == 0))
+        {
+            Fail(latitudeColumn, "LOCATION_AREA_INCOMPLETE");
+            return null;
+        }
+
+        static double? Number(string text) =>
+            double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+        if (Number(cells[0]) is not { } latitude || Number(cells[1]) is not { } longitude || latitude is < -90 or > 90 || longitude is < -180 or > 180)
+        {
+            Fail(latitudeColumn, "LOCATION_AREA_INVALID");
+            return null;
+        }
+
+        if (!int.TryParse(cells[2], NumberStyles.None, CultureInfo.InvariantCulture, out var radius) || radius is < 10 or > 10_000)
+        {
+            Fail(radiusColumn, "LOCATION_RADIUS_RANGE");
+            return null;
+        }
+
+        return new GeoArea(latitude, longitude, radius);
     }
 
     /// <summary>At most <paramref name="max"/> characters; an empty cell is null.</summary>

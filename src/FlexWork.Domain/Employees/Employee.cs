@@ -1,4 +1,5 @@
 using FlexWork.Domain.Common;
+using FlexWork.Domain.Locations;
 
 namespace FlexWork.Domain.Employees;
 
@@ -86,6 +87,15 @@ public sealed class Employee : IAgencyOwned
 
     /// <summary>The registered domicile: the "Home" location of flexible work.</summary>
     public string? Domicile { get; private set; }
+
+    /// <summary>The domicile on the map: where a home day's check-in counts as being at home (none: not judged).</summary>
+    public double? DomicileLatitude { get; private set; }
+
+    public double? DomicileLongitude { get; private set; }
+
+    public int? DomicileRadiusMeters { get; private set; }
+
+    public GeoArea? DomicileArea => GeoArea.From(DomicileLatitude, DomicileLongitude, DomicileRadiusMeters);
 
     /// <summary>Overrides the unit's or agency's time zone for this person.</summary>
     public string? TimeZoneId { get; private set; }
@@ -222,7 +232,12 @@ public sealed class Employee : IAgencyOwned
     public void RenewCalendarFeed(string secretHash) =>
         CalendarFeedSecretHash = secretHash.Length == 64 && secretHash.All(char.IsAsciiHexDigitLower) ? secretHash : throw new DomainException("CALENDAR_TOKEN_WEAK");
 
-    public void SetDomicile(string? domicile) => Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
+    public void SetDomicile(string? domicile, GeoArea? area = null)
+    {
+        area = area?.Validate();
+        Domicile = string.IsNullOrWhiteSpace(domicile) ? null : domicile.Trim();
+        (DomicileLatitude, DomicileLongitude, DomicileRadiusMeters) = (area?.Latitude, area?.Longitude, area?.RadiusMeters);
+    }
 
     public void SetTimeZone(string? timeZoneId) =>
         TimeZoneId = timeZoneId is null ? null : IndonesianTimeZones.Require(timeZoneId);

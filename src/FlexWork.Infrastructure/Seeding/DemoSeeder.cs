@@ -148,7 +148,7 @@ public sealed partial class DemoSeeder(
         umum.SetHead(kepalaUmum);
         digital.SetHead(direkturDigital);
         kanwil.SetHead(kepalaKanwil);
-        pegawai.SetDomicile("Jl. Melati No. 12, Jakarta Selatan");
+        pegawai.SetDomicile("Jl. Melati No. 12, Jakarta Selatan", new GeoArea(-6.2615, 106.8106, 100));
         baru.SetDomicile("Jl. Kenanga No. 5, Depok");
 
         await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (kepala, null), (atasan, null), (pegawai, null), (baru, null));

@@ -1,7 +1,9 @@
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
+using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,8 @@ namespace FlexWork.Application.Employees.ManageEmployees;
 /// <summary>
 /// Everything an admin keeps about an employee, including the eligibility facts the policy
 /// engine reads. <see cref="Nip"/> is set on create only; <see cref="Version"/> is the version the
-/// admin saw (ignored on create).
+/// admin saw (ignored on create). The domicile's latitude, longitude and radius place the home on
+/// the map (all three or none), for judging a home day's check-in.
 /// </summary>
 public sealed record EmployeeInput(
     string Nip,
@@ -30,18 +33,29 @@ public sealed record EmployeeInput(
     string? EligibilityOverrideReason = null,
     DateOnly? EligibilityOverrideUntil = null,
     uint Version = 0,
-    EligibilityOverrideKind EligibilityOverrideKind = EligibilityOverrideKind.SpecialCircumstances);
+    EligibilityOverrideKind EligibilityOverrideKind = EligibilityOverrideKind.SpecialCircumstances,
+    double? DomicileLatitude = null,
+    double? DomicileLongitude = null,
+    int? DomicileRadiusMeters = null) : IAreaInput
+{
+    double? IAreaInput.Latitude => DomicileLatitude;
+
+    double? IAreaInput.Longitude => DomicileLongitude;
+
+    int? IAreaInput.RadiusMeters => DomicileRadiusMeters;
+}
 
 public sealed record EmployeeDetails(
     Guid Id, string Nip, string FullName, string Email, Guid UnitId, Guid PositionId, Guid? SupervisorId, string? SupervisorName,
     EmploymentType EmploymentType, DateOnly PositionStartDate, DisciplinaryStatus DisciplinaryStatus, DateOnly? DisciplinaryFrom,
     DateOnly? DisciplinaryUntil, string? DisciplinaryReference, string? Domicile, string? TimeZoneId, string? EligibilityOverrideReason,
-    DateOnly? EligibilityOverrideUntil, EligibilityOverrideKind? EligibilityOverrideKind, bool IsActive, bool HasAccount, uint Version)
+    DateOnly? EligibilityOverrideUntil, EligibilityOverrideKind? EligibilityOverrideKind, bool IsActive, bool HasAccount, uint Version,
+    double? DomicileLatitude, double? DomicileLongitude, int? DomicileRadiusMeters)
 {
     public EmployeeInput ToInput() => new(
         Nip, FullName, Email, UnitId, PositionId, SupervisorId, EmploymentType, PositionStartDate, DisciplinaryStatus, DisciplinaryFrom,
         DisciplinaryUntil, DisciplinaryReference, Domicile, TimeZoneId, EligibilityOverrideReason, EligibilityOverrideUntil, Version,
-        EligibilityOverrideKind ?? Domain.Employees.EligibilityOverrideKind.SpecialCircumstances);
+        EligibilityOverrideKind ?? Domain.Employees.EligibilityOverrideKind.SpecialCircumstances, DomicileLatitude, DomicileLongitude, DomicileRadiusMeters);
 }
 
 public sealed class EmployeeInputValidator : AbstractValidator<EmployeeInput>
@@ -60,6 +74,7 @@ public sealed class EmployeeInputValidator : AbstractValidator<EmployeeInput>
         RuleFor(x => x.EligibilityOverrideUntil).NotNull().When(x => !string.IsNullOrWhiteSpace(x.EligibilityOverrideReason)).WithErrorCode("OVERRIDE_EXPIRY_REQUIRED");
         RuleFor(x => x.EligibilityOverrideReason).NotEmpty().When(x => x.EligibilityOverrideUntil is not null).WithErrorCode("OVERRIDE_REASON_REQUIRED");
         RuleFor(x => x.TimeZoneId).Must(tz => tz is null || IndonesianTimeZones.All.Contains(tz)).WithErrorCode("TIME_ZONE_INVALID");
+        Include(new AreaInputRules<EmployeeInput>());
     }
 }
 
@@ -79,7 +94,8 @@ public sealed class EmployeeAdministration(
                 e.Id, e.Nip, e.FullName, e.Email, e.UnitId, e.PositionId, e.SupervisorId,
                 db.Employees.Where(s => s.Id == e.SupervisorId).Select(s => s.FullName).FirstOrDefault(),
                 e.EmploymentType, e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference,
-                e.Domicile, e.TimeZoneId, e.EligibilityOverrideReason, e.EligibilityOverrideUntil, e.EligibilityOverrideKind, e.IsActive, e.UserId != null, e.Version))
+                e.Domicile, e.TimeZoneId, e.EligibilityOverrideReason, e.EligibilityOverrideUntil, e.EligibilityOverrideKind, e.IsActive, e.UserId != null, e.Version,
+                e.DomicileLatitude, e.DomicileLongitude, e.DomicileRadiusMeters))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Employee", id);
     }
 
@@ -171,7 +187,7 @@ public sealed class EmployeeAdministration(
         }
 
         employee.RecordDisciplinaryStatus(input.DisciplinaryStatus, input.DisciplinaryFrom, input.DisciplinaryUntil, input.DisciplinaryReference);
-        employee.SetDomicile(input.Domicile);
+        employee.SetDomicile(input.Domicile, GeoArea.From(input.DomicileLatitude, input.DomicileLongitude, input.DomicileRadiusMeters));
         employee.SetTimeZone(input.TimeZoneId);
 
         if (input.EligibilityOverrideReason is { Length: > 0 } reason && input.EligibilityOverrideUntil is { } until)

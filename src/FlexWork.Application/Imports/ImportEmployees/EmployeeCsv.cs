@@ -16,6 +16,9 @@ public static class EmployeeCsv
     public const string DisciplinaryUntil = "disiplin_selesai";
     public const string DisciplinaryReference = "disiplin_referensi";
     public const string Domicile = "domisili";
+    public const string DomicileLatitude = "domisili_lintang";
+    public const string DomicileLongitude = "domisili_bujur";
+    public const string DomicileRadius = "domisili_radius";
     public const string TimeZone = "zona_waktu";
 
     public static IReadOnlyList<string> RequiredColumns { get; } = [Nip, Name, Email, Unit, Position, EmploymentType, PositionStart];
@@ -24,12 +27,13 @@ public static class EmployeeCsv
     [
         Nip, Name, Email, Unit, Position, SupervisorNip, EmploymentType, PositionStart,
         Disciplinary, DisciplinaryFrom, DisciplinaryUntil, DisciplinaryReference, Domicile, TimeZone,
+        DomicileLatitude, DomicileLongitude, DomicileRadius,
     ];
 
     /// <summary>A template with the header and one example row, for admins to download.</summary>
     public static string Template { get; } =
         string.Join(",", AllColumns) + "\n" +
-        "198503152010011001,Andi Pratama,andi.pratama@instansi.go.id,Biro Sumber Daya Manusia,Analis Sumber Daya Manusia Aparatur,197510192000102003,PNS,2023-01-02,,,,,\"Jl. Melati No. 12, Jakarta Selatan\",WIB\n";
+        "198503152010011001,Andi Pratama,andi.pratama@instansi.go.id,Biro Sumber Daya Manusia,Analis Sumber Daya Manusia Aparatur,197510192000102003,PNS,2023-01-02,,,,,\"Jl. Melati No. 12, Jakarta Selatan\",WIB,-6.2615,106.8106,100\n";
 
     public static Task<CsvFile> ReadAsync(Stream stream, CancellationToken cancellationToken) =>
         ImportCsv.ReadAsync(stream, AllColumns, RequiredColumns, cancellationToken);

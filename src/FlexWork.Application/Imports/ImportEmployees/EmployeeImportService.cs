@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Locations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Imports.ImportEmployees;
@@ -36,7 +37,7 @@ public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind
         foreach (var row in file.Rows)
         {
             var check = new RowCheck(row);
-            if (CandidateFrom(check, context, firstRowOfNip, firstRowOfEmail) is { } candidate)
+            if (CandidateFrom(check, context, firstRowOfNip, firstRowOfEmail, file.Has(EmployeeCsv.DomicileLatitude)) is { } candidate)
             {
                 accepted[candidate.Nip] = candidate;
             }
@@ -63,7 +64,7 @@ public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind
 
     /// <summary>The row as an employee to create or update, or null when a cell is wrong (recorded in <paramref name="check"/>).</summary>
     private static Candidate? CandidateFrom(
-        RowCheck check, ImportContext context, Dictionary<string, int> firstRowOfNip, Dictionary<string, int> firstRowOfEmail)
+        RowCheck check, ImportContext context, Dictionary<string, int> firstRowOfNip, Dictionary<string, int> firstRowOfEmail, bool hasDomicileArea)
     {
         var nip = check.Nip(EmployeeCsv.Nip)?.Value;
         if (nip is not null && !firstRowOfNip.TryAdd(nip, check.Row))
@@ -128,12 +129,17 @@ public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind
 
         var reference = check.Text(EmployeeCsv.DisciplinaryReference, 200);
         var domicile = check.Text(EmployeeCsv.Domicile, 500);
+
+        // A file without the coordinate columns (an HR export) keeps the domicile's place on the map.
+        var domicileArea = hasDomicileArea
+            ? check.Area(EmployeeCsv.DomicileLatitude, EmployeeCsv.DomicileLongitude, EmployeeCsv.DomicileRadius)
+            : context.Existing.GetValueOrDefault(nip ?? "")?.DomicileArea;
         var timeZone = check.TimeZone(EmployeeCsv.TimeZone);
         return check.IsValid
             ? new Candidate(
                 check.Row, nip!, name!, email!, unitId!.Value, positionId!.Value, supervisorNip, employmentType!.Value,
                 positionStart!.Value, disciplinary!.Value, disciplined ? disciplinaryFrom : null, disciplined ? disciplinaryUntil : null,
-                disciplined ? reference : null, domicile, timeZone)
+                disciplined ? reference : null, domicile, domicileArea, timeZone)
             : null;
     }
 
@@ -219,14 +225,16 @@ public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind
                 .Select(e => new
                 {
                     e.Id, e.Nip, e.FullName, e.Email, e.UnitId, e.PositionId, e.SupervisorId, e.EmploymentType, e.PositionStartDate,
-                    e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference, e.Domicile, e.TimeZoneId,
+                    e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference, e.Domicile,
+                    e.DomicileLatitude, e.DomicileLongitude, e.DomicileRadiusMeters, e.TimeZoneId,
                 })
                 .ToListAsync(cancellationToken);
 
             var nipById = employees.ToDictionary(e => e.Id, e => e.Nip);
             var existing = employees.ToDictionary(e => e.Nip, e => new ExistingEmployee(
                 e.Id, e.FullName, e.Email, e.UnitId, e.PositionId, e.SupervisorId is { } s ? nipById[s] : null, e.EmploymentType,
-                e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference, e.Domicile, e.TimeZoneId));
+                e.PositionStartDate, e.DisciplinaryStatus, e.DisciplinaryFrom, e.DisciplinaryUntil, e.DisciplinaryReference, e.Domicile,
+                GeoArea.From(e.DomicileLatitude, e.DomicileLongitude, e.DomicileRadiusMeters), e.TimeZoneId));
 
             return new ImportContext(
                 units.GroupBy(u => ImportCsv.NormalizeName(u.Name)).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList()),
@@ -239,25 +247,26 @@ public sealed class EmployeeImportService(ImportPipeline pipeline) : IImportKind
     public sealed record ExistingEmployee(
         Guid Id, string FullName, string Email, Guid UnitId, Guid PositionId, string? SupervisorNip, EmploymentType EmploymentType,
         DateOnly PositionStart, DisciplinaryStatus Disciplinary, DateOnly? DisciplinaryFrom, DateOnly? DisciplinaryUntil,
-        string? DisciplinaryReference, string? Domicile, string? TimeZoneId);
+        string? DisciplinaryReference, string? Domicile, GeoArea? DomicileArea, string? TimeZoneId);
 
     public sealed record Candidate(
         int Row, string Nip, string FullName, string Email, Guid UnitId, Guid PositionId, string? SupervisorNip,
         EmploymentType EmploymentType, DateOnly PositionStart, DisciplinaryStatus Disciplinary, DateOnly? DisciplinaryFrom,
-        DateOnly? DisciplinaryUntil, string? DisciplinaryReference, string? Domicile, string? TimeZoneId)
+        DateOnly? DisciplinaryUntil, string? DisciplinaryReference, string? Domicile, GeoArea? DomicileArea, string? TimeZoneId)
     {
         public bool Matches(ExistingEmployee current) =>
             current.FullName == FullName && current.Email == Email && current.UnitId == UnitId && current.PositionId == PositionId
             && current.SupervisorNip == SupervisorNip && current.EmploymentType == EmploymentType && current.PositionStart == PositionStart
             && current.Disciplinary == Disciplinary && current.DisciplinaryFrom == DisciplinaryFrom && current.DisciplinaryUntil == DisciplinaryUntil
-            && current.DisciplinaryReference == DisciplinaryReference && current.Domicile == Domicile && current.TimeZoneId == TimeZoneId;
+            && current.DisciplinaryReference == DisciplinaryReference && current.Domicile == Domicile && current.DomicileArea == DomicileArea
+            && current.TimeZoneId == TimeZoneId;
 
         /// <summary>Sets what the import owns besides the identity and placement fields.</summary>
         public void ApplyTo(Employee employee, Guid? supervisorId, Func<Guid, Guid?> supervisorOf)
         {
             employee.AssignSupervisorById(supervisorId, supervisorOf);
             employee.RecordDisciplinaryStatus(Disciplinary, DisciplinaryFrom, DisciplinaryUntil, DisciplinaryReference);
-            employee.SetDomicile(Domicile);
+            employee.SetDomicile(Domicile, DomicileArea);
             employee.SetTimeZone(TimeZoneId);
         }
     }

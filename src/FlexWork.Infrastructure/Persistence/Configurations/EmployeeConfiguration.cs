@@ -17,6 +17,7 @@ public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.FullName).HasMaxLength(200);
         builder.Property(e => e.Email).HasMaxLength(256);
         builder.Property(e => e.Domicile).HasMaxLength(500);
+        builder.Ignore(e => e.DomicileArea);
         builder.Property(e => e.DisciplinaryReference).HasMaxLength(200);
         builder.Property(e => e.EligibilityOverrideReason).HasMaxLength(500);
         builder.Property(e => e.TimeZoneId).HasMaxLength(40);

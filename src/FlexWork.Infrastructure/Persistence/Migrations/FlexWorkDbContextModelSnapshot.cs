@@ -248,6 +248,18 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("domicile");
 
+                    b.Property<double?>("DomicileLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("domicile_latitude");
+
+                    b.Property<double?>("DomicileLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("domicile_longitude");
+
+                    b.Property<int?>("DomicileRadiusMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("domicile_radius_meters");
+
                     b.Property<string>("EligibilityOverrideKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

@@ -3,12 +3,14 @@ using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
 using FlexWork.Application.Employees.ManageEmployees;
 using FlexWork.Application.Employees.SearchEmployees;
+using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
 using FlexWork.Domain.Employees;
 using FlexWork.Web.Components.Account.Pages;
 using FlexWork.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -207,6 +209,12 @@ public partial class EmployeeEdit
 
         public string? Domicile { get; set; }
 
+        public double? DomicileLatitude { get; set; }
+
+        public double? DomicileLongitude { get; set; }
+
+        public int? DomicileRadiusMeters { get; set; }
+
         public string? TimeZoneId { get; set; }
 
         public string? EligibilityOverrideReason { get; set; }
@@ -227,6 +235,7 @@ public partial class EmployeeEdit
             Domicile = d.Domicile, TimeZoneId = d.TimeZoneId, EligibilityOverrideReason = d.EligibilityOverrideReason,
             EligibilityOverrideUntil = d.EligibilityOverrideUntil?.ToDateTime(TimeOnly.MinValue), Version = d.Version,
             EligibilityOverrideKind = d.EligibilityOverrideKind ?? EligibilityOverrideKind.SpecialCircumstances,
+            DomicileLatitude = d.DomicileLatitude, DomicileLongitude = d.DomicileLongitude, DomicileRadiusMeters = d.DomicileRadiusMeters,
         };
 
         public EmployeeInput ToInput() => new(
@@ -234,7 +243,16 @@ public partial class EmployeeEdit
             PositionStartDate is { } start ? DateOnly.FromDateTime(start) : default,
             DisciplinaryStatus, ToDate(DisciplinaryFrom), ToDate(DisciplinaryUntil), DisciplinaryReference, Domicile, TimeZoneId,
             string.IsNullOrWhiteSpace(EligibilityOverrideReason) ? null : EligibilityOverrideReason, ToDate(EligibilityOverrideUntil), Version,
-            EligibilityOverrideKind);
+            EligibilityOverrideKind, DomicileLatitude, DomicileLongitude, DomicileRadiusMeters);
+
+        /// <summary>The area rules name the input's fields as every area does (Latitude …); here they are the domicile's.</summary>
+        public static FieldIdentifier FieldOf(EmployeeForm form, string property) => new(form, property switch
+        {
+            nameof(IAreaInput.Latitude) => nameof(DomicileLatitude),
+            nameof(IAreaInput.Longitude) => nameof(DomicileLongitude),
+            nameof(IAreaInput.RadiusMeters) => nameof(DomicileRadiusMeters),
+            _ => property,
+        });
 
         private static DateOnly? ToDate(DateTime? value) => value is { } date ? DateOnly.FromDateTime(date) : null;
     }
