@@ -17,6 +17,7 @@ using FlexWork.Application.Performance;
 using FlexWork.Application.Policies.CheckRequest;
 using FlexWork.Application.Policies.ManagePolicy;
 using FlexWork.Application.Policies.PreviewDraft;
+using FlexWork.Application.Presence;
 using FlexWork.Application.Profiles;
 using FlexWork.Application.Requests.DecideRequest;
 using FlexWork.Application.Requests.DelegateDecisions;
@@ -38,6 +39,8 @@ public static class DependencyInjection
 
         services.AddScoped<OrgRightsService>();
         services.AddScoped<MyProfileService>();
+        services.AddScoped<PresenceService>();
+        services.AddScoped<TeamPresenceService>();
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyAdministration>();

@@ -6,6 +6,7 @@ using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Presence;
 using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -56,6 +57,10 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<Feedback> Feedback { get; }
 
     DbSet<Evaluation> Evaluations { get; }
+
+    DbSet<PresenceDay> PresenceDays { get; }
+
+    DbSet<PresenceCorrection> PresenceCorrections { get; }
 
     /// <summary>
     /// The agency's unit tree, read once per context, that is per operation: every rule that walks

@@ -23,6 +23,9 @@ public sealed record PlannedRequestDay
     public TimeOnly? Start { get; init; }
 
     public TimeOnly? End { get; init; }
+
+    /// <summary>The approved location of the day (another office, another place), if one was chosen.</summary>
+    public Guid? LocationId { get; init; }
 }
 
 public static class PlannedDayQueries
@@ -42,5 +45,6 @@ public static class PlannedDayQueries
             .Select(x => new PlannedRequestDay
             {
                 RequestId = x.r.Id, EmployeeId = x.r.EmployeeId, Status = x.r.Status, Date = x.d.Date, Mode = x.d.Mode, Start = x.d.Start, End = x.d.End,
+                LocationId = x.d.LocationId,
             });
 }

@@ -71,6 +71,9 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
 
     public StoredPosition? CheckOutPosition { get; private set; }
 
+    /// <summary>The approved correction that last set the times, if any.</summary>
+    public Guid? CorrectionId { get; private set; }
+
     /// <summary>When the raw positions were deleted (the checks stay).</summary>
     public DateTimeOffset? PositionsPurgedAt { get; private set; }
 
@@ -115,6 +118,24 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
         (CheckedOutAt, CheckOutCheck, CheckOutPosition) = (at.ToUniversalTime(), check, PositionsPurgedAt is null ? Position(reading) : null);
     }
 
+    /// <summary>
+    /// The day as an approved correction puts it: its times replace the recorded ones (a day never
+    /// checked in is created); the location checks of the taps stay, and a check-out that was never
+    /// tapped has no location.
+    /// </summary>
+    public static PresenceDay Corrected(PresenceDay? existing, PresenceSlot slot, PresenceCorrection correction)
+    {
+        if (correction.Status != CorrectionStatus.Approved || correction.Date != slot.Date || (existing is not null && existing.EmployeeId != correction.EmployeeId))
+        {
+            throw new ArgumentException("Only an approved correction of this person's day applies.", nameof(correction));
+        }
+
+        var day = existing ?? new PresenceDay(correction.AgencyId, correction.EmployeeId, slot);
+        (day.CheckedInAt, day.CheckedOutAt, day.CorrectionId) = (correction.CheckedInAt, correction.CheckedOutAt, correction.Id);
+        day.CheckOutCheck ??= LocationCheck.NotGiven;
+        return day;
+    }
+
     /// <summary>Deletes the raw positions once the retention period has passed since the check-in; the checks stay. True when something was deleted.</summary>
     public bool PurgePositions(DateTimeOffset now, int retentionDays)
     {
@@ -123,7 +144,7 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
             return false;
         }
 
-        (CheckInPosition, CheckOutPosition, PositionsPurgedAt) = (null, null, now);
+        (CheckInPosition, CheckOutPosition, PositionsPurgedAt) = (null, null, now.ToUniversalTime());
         return true;
     }
 

@@ -76,9 +76,13 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
         db.AuditEntries.AddRange(entries);
     }
 
-    /// <summary>Everything agency data is made of; a notification is a message about a change, not a change.</summary>
+    /// <summary>
+    /// Everything agency data is made of. A notification is a message about a change, not a change;
+    /// a presence day is itself the record of a tap, and copying it would keep in the log the
+    /// positions the retention period deletes (its corrections are audited).
+    /// </summary>
     private static bool IsAudited(object entity) =>
-        entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>) and not Domain.Notifications.Notification;
+        entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>) and not (Domain.Notifications.Notification or Domain.Presence.PresenceDay);
 
     private static Guid? AgencyOf(object entity) => entity switch
     {

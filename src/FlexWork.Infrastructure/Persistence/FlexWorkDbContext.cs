@@ -9,6 +9,7 @@ using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
+using FlexWork.Domain.Presence;
 using FlexWork.Domain.Requests;
 using FlexWork.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -60,6 +61,10 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<PresenceDay> PresenceDays => Set<PresenceDay>();
+
+    public DbSet<PresenceCorrection> PresenceCorrections => Set<PresenceCorrection>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         api.MapScheduleEndpoints();
         api.MapNotificationEndpoints();
         api.MapPerformanceEndpoints();
+        api.MapPresenceEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();

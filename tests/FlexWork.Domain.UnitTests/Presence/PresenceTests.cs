@@ -118,6 +118,74 @@ public class PresenceDayTests
     }
 }
 
+public class PresenceCorrectionTests
+{
+    private static readonly Guid Agency = Guid.NewGuid();
+    private static readonly Guid Andi = Guid.NewGuid();
+    private static readonly Guid Siti = Guid.NewGuid();
+    private static readonly DateOnly Monday = new(2026, 12, 7);
+    private static readonly DateTimeOffset Evening = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero); // 19:00 WIB, 20:00 WITA
+
+    [Theory]
+    [InlineData(IndonesianTimeZones.Wib, 0)] // 07:30 WIB is 00:30 UTC
+    [InlineData(IndonesianTimeZones.Wita, -1)]
+    [InlineData(IndonesianTimeZones.Wit, -2)]
+    public void The_times_asked_for_are_the_persons_local_clock(string zone, int hoursFromWib)
+    {
+        var correction = PresenceCorrection.Request(Agency, Andi, Monday, new TimeOnly(7, 30), new TimeOnly(16, 0), zone, "Lupa presensi pulang", Evening);
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 0, 30, 0, TimeSpan.Zero).AddHours(hoursFromWib), correction.CheckedInAt);
+        Assert.Equal(TimeSpan.FromHours(8.5), correction.CheckedOutAt - correction.CheckedInAt);
+    }
+
+    [Theory]
+    [InlineData(16, 0, 7, 30, "Lupa", "PRESENCE_CHECKOUT_BEFORE_CHECKIN")]
+    [InlineData(7, 30, 7, 30, "Lupa", "PRESENCE_CHECKOUT_BEFORE_CHECKIN")]
+    [InlineData(7, 30, 19, 30, "Lupa", "PRESENCE_CORRECTION_FUTURE")] // 19:30 WIB is after 19:00 WIB
+    [InlineData(7, 30, 16, 0, "  ", "PRESENCE_CORRECTION_REASON_REQUIRED")]
+    public void A_correction_needs_a_check_out_after_the_check_in_in_the_past_and_a_reason(int inHour, int inMinute, int outHour, int outMinute, string reason, string code) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(() => PresenceCorrection.Request(
+            Agency, Andi, Monday, new TimeOnly(inHour, inMinute), new TimeOnly(outHour, outMinute), IndonesianTimeZones.Wib, reason, Evening)).Code);
+
+    [Theory]
+    [InlineData(1, "PRESENCE_CORRECTION_FUTURE")]
+    [InlineData(-32, "PRESENCE_CORRECTION_TOO_OLD")]
+    [InlineData(-800_000, "PRESENCE_CORRECTION_TOO_OLD")] // the first day of the calendar: refused, not an overflow
+    public void Only_the_last_month_can_be_corrected(int days, string code) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(() => PresenceCorrection.Request(
+            Agency, Andi, Monday.AddDays(Math.Max(days, DateOnly.MinValue.DayNumber - Monday.DayNumber)), new TimeOnly(0, 0), new TimeOnly(0, 1), IndonesianTimeZones.Wit, "Lupa", Evening)).Code);
+
+    [Fact]
+    public void Nobody_decides_their_own_correction_and_a_decision_is_final()
+    {
+        var correction = PresenceCorrection.Request(Agency, Andi, Monday, new TimeOnly(7, 30), new TimeOnly(16, 0), IndonesianTimeZones.Wib, "Lupa", Evening);
+        Assert.Equal("PRESENCE_OWN_DECISION", Assert.Throws<DomainException>(() => correction.Approve(Andi, null, null, Evening)).Code);
+        Assert.Equal("COMMENT_REQUIRED", Assert.Throws<DomainException>(() => correction.Reject(Siti, null, " ", Evening)).Code);
+        Assert.Equal(CorrectionStatus.Pending, correction.Status);
+
+        correction.Approve(Siti, "siti", null, Evening);
+        Assert.Equal((CorrectionStatus.Approved, Siti), (correction.Status, correction.DeciderEmployeeId));
+        Assert.Equal("PRESENCE_CORRECTION_DECIDED", Assert.Throws<DomainException>(() => correction.Reject(Siti, "siti", "Tidak jadi", Evening)).Code);
+    }
+
+    [Fact]
+    public void An_approved_correction_sets_the_days_times_and_keeps_the_check_in_location()
+    {
+        var slot = new PresenceSlot(Monday, WorkMode.Home, true);
+        var day = PresenceDay.CheckIn(null, Agency, Andi, slot, new DateTimeOffset(2026, 12, 7, 0, 40, 0, TimeSpan.Zero), null, new LocationCheck(LocationOutcome.Inside, 5, 10));
+        var correction = PresenceCorrection.Request(Agency, Andi, Monday, new TimeOnly(7, 30), new TimeOnly(16, 0), IndonesianTimeZones.Wib, "Lupa presensi pulang", Evening);
+        Assert.Throws<ArgumentException>(() => PresenceDay.Corrected(day, slot, correction)); // not approved yet
+
+        correction.Approve(Siti, "siti", null, Evening);
+        var corrected = PresenceDay.Corrected(day, slot, correction);
+        Assert.Same(day, corrected);
+        Assert.Equal((TimeSpan.FromHours(8.5), LocationOutcome.Inside, LocationOutcome.NotGiven, correction.Id),
+            (corrected.Worked, corrected.CheckInCheck.Outcome, corrected.CheckOutCheck!.Outcome, corrected.CorrectionId));
+
+        var forgotten = PresenceDay.Corrected(null, slot, correction); // never checked in at all
+        Assert.Equal((Andi, TimeSpan.FromHours(8.5), LocationOutcome.NotGiven), (forgotten.EmployeeId, forgotten.Worked, forgotten.CheckInCheck.Outcome));
+    }
+}
+
 public class AbsenceBandTests
 {
     [Theory]

@@ -161,7 +161,8 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
     private static async Task<string> AgencyTimeZoneAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.TimeZoneId).SingleAsync(cancellationToken);
 
-    private static async Task<IReadOnlyList<ScheduleDay>> DaysAsync(
+    /// <summary>The days of the range as the unit path's calendar has them: working or not, and why not.</summary>
+    internal static async Task<IReadOnlyList<ScheduleDay>> DaysAsync(
         IFlexWorkDbContext db, IReadOnlyList<Guid> unitPath, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var entries = await db.CalendarEntries.AsNoTracking().Where(c => c.Date >= from && c.Date <= to)

@@ -1158,6 +1158,211 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Presence.PresenceCorrection", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DeciderEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decider_employee_id");
+
+                    b.Property<string>("DeciderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decider_user_id");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_presence_corrections");
+
+                    b.HasIndex(new[] { "AgencyId", "EmployeeId", "Date" }, "ix_presence_corrections_one_pending")
+                        .IsUnique()
+                        .HasDatabaseName("ix_presence_corrections_agency_id_employee_id_date")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("presence_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Presence.PresenceDay", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<Guid?>("CorrectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correction_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<bool>("OnNonWorkingDay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_non_working_day");
+
+                    b.Property<DateTimeOffset?>("PositionsPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("positions_purged_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckInCheck", "FlexWork.Domain.Presence.PresenceDay.CheckInCheck#LocationCheck", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("AccuracyMeters")
+                                .HasColumnType("integer")
+                                .HasColumnName("check_in_check_accuracy_meters");
+
+                            b1.Property<int?>("DistanceMeters")
+                                .HasColumnType("integer")
+                                .HasColumnName("check_in_check_distance_meters");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("check_in_check_outcome");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckInPosition", "FlexWork.Domain.Presence.PresenceDay.CheckInPosition#StoredPosition", b1 =>
+                        {
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_in_position_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_in_position_longitude");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckOutCheck", "FlexWork.Domain.Presence.PresenceDay.CheckOutCheck#LocationCheck", b1 =>
+                        {
+                            b1.Property<int?>("AccuracyMeters")
+                                .HasColumnType("integer")
+                                .HasColumnName("check_out_check_accuracy_meters");
+
+                            b1.Property<int?>("DistanceMeters")
+                                .HasColumnType("integer")
+                                .HasColumnName("check_out_check_distance_meters");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("check_out_check_outcome");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckOutPosition", "FlexWork.Domain.Presence.PresenceDay.CheckOutPosition#StoredPosition", b1 =>
+                        {
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_out_position_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_out_position_longitude");
+                        });
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_presence_days");
+
+                    b.HasIndex("AgencyId", "CorrectionId")
+                        .HasDatabaseName("ix_presence_days_agency_id_correction_id");
+
+                    b.HasIndex("AgencyId", "Date")
+                        .HasDatabaseName("ix_presence_days_agency_id_date");
+
+                    b.HasIndex("AgencyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_presence_days_agency_id_employee_id_date");
+
+                    b.HasIndex(new[] { "AgencyId", "CheckedInAt" }, "ix_presence_days_positions_kept")
+                        .HasDatabaseName("ix_presence_days_agency_id_checked_in_at")
+                        .HasFilter("check_in_position_latitude IS NOT NULL OR check_out_position_latitude IS NOT NULL");
+
+                    b.ToTable("presence_days", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Requests.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1869,6 +2074,34 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_policy_versions_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Presence.PresenceCorrection", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_presence_corrections_employees_agency_id_employee_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Presence.PresenceDay", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Presence.PresenceCorrection", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_presence_days_presence_corrections_agency_id_correction_id");
+
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_presence_days_employees_agency_id_employee_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Requests.Delegation", b =>
