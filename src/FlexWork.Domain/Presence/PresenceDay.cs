@@ -95,7 +95,7 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
 
         var day = new PresenceDay(agencyId, employeeId, slot)
         {
-            CheckedInAt = at.ToUniversalTime(),
+            CheckedInAt = ToTheSecond(at),
             CheckInCheck = check,
             CheckInPosition = Position(reading),
         };
@@ -115,7 +115,7 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
             throw new DomainException("PRESENCE_CHECKOUT_BEFORE_CHECKIN");
         }
 
-        (CheckedOutAt, CheckOutCheck, CheckOutPosition) = (at.ToUniversalTime(), check, PositionsPurgedAt is null ? Position(reading) : null);
+        (CheckedOutAt, CheckOutCheck, CheckOutPosition) = (ToTheSecond(at), check, PositionsPurgedAt is null ? Position(reading) : null);
     }
 
     /// <summary>
@@ -147,6 +147,9 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
         (CheckInPosition, CheckOutPosition, PositionsPurgedAt) = (null, null, now.ToUniversalTime());
         return true;
     }
+
+    /// <summary>Presence is kept to the second, as attendance machines give it: a time read back is the time first answered.</summary>
+    private static DateTimeOffset ToTheSecond(DateTimeOffset at) => new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static StoredPosition? Position(LocationReading? reading) => reading is null ? null : new StoredPosition(reading.Latitude, reading.Longitude);
 }
