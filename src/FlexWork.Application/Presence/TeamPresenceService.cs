@@ -17,7 +17,8 @@ public sealed record TeamPresenceRow(
     public bool IsFlagged => CheckIn?.Check.IsFlag == true || CheckOut?.Check.IsFlag == true;
 }
 
-public sealed record TeamPresenceToday(DateOnly Date, IReadOnlyList<TeamPresenceRow> People, IReadOnlyList<CorrectionView> PendingCorrections);
+/// <summary>The team's day in the supervisor's zone (<see cref="TimeZoneId"/>: how the times are shown).</summary>
+public sealed record TeamPresenceToday(DateOnly Date, string TimeZoneId, IReadOnlyList<TeamPresenceRow> People, IReadOnlyList<CorrectionView> PendingCorrections);
 
 /// <summary>
 /// The supervisor's side of presence: the team's day, and the corrections they decide. The team is
@@ -30,7 +31,8 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
     {
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var today = await PerformanceQueries.TodayAsync(db, me, timeProvider, cancellationToken);
+        var zone = (await PolicyContextLoader.PlaceAsync(db, me, cancellationToken)).TimeZoneId;
+        var today = PresenceSlot.LocalDate(timeProvider.GetUtcNow(), zone);
         var team = await PerformanceRights.TeamAsync(db, me, today, cancellationToken);
         var ids = team.Select(m => m.EmployeeId).ToList();
 
@@ -56,7 +58,7 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
                 day is null ? null : PresenceTap.Of(day.CheckedInAt, day.CheckInCheck), PresenceTap.Of(day?.CheckedOutAt, day?.CheckOutCheck), day?.CorrectionId is not null);
         }
 
-        return new TeamPresenceToday(today, [.. team.Select(Row)], pending);
+        return new TeamPresenceToday(today, zone, [.. team.Select(Row)], pending);
     }
 
     /// <summary>Approves a correction: the day takes its times in the same transaction, and the decision is audited with the request.</summary>
