@@ -22,7 +22,7 @@ bench_env() {
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
   # The escalation job's first round would work through the generated backlog of pending requests
   # while the load runs, and its CPU would count as the requests': the runs measure requests alone.
-  export Escalation__Enabled=false
+  export Escalation__Enabled=false PositionPurge__Enabled=false
   # Production starts only with an encrypted key ring: a self-signed certificate for the benchmark.
   export DataProtection__CertificatePath="$FLEXWORK_ROOT/.data/bench-keyring.pfx" DataProtection__CertificatePassword=bench
   if [[ ! -f $DataProtection__CertificatePath ]]; then

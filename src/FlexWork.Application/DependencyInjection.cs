@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<MyProfileService>();
         services.AddScoped<PresenceService>();
         services.AddScoped<TeamPresenceService>();
+        services.AddScoped<PositionPurge>();
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyAdministration>();

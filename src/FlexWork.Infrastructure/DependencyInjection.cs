@@ -92,6 +92,9 @@ public static class DependencyInjection
         services.Configure<EscalationOptions>(configuration.GetSection("Escalation"));
         services.AddSingleton<EscalationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
+        services.Configure<PositionPurgeOptions>(configuration.GetSection("PositionPurge"));
+        services.AddSingleton<PositionPurgeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PositionPurgeWorker>());
         services.AddHostedService<MailOutboxWorker>();
         services.AddSingleton<SmtpInvitationMailer>();
         services.AddSingleton<IInvitationMailer>(sp => sp.GetRequiredService<SmtpInvitationMailer>());
