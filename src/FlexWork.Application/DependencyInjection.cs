@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<PresenceService>();
         services.AddScoped<TeamPresenceService>();
         services.AddScoped<PositionPurge>();
+        services.AddScoped<PresenceLedgerService>();
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyAdministration>();

@@ -32,17 +32,20 @@ public sealed record PresenceToday(
     DateOnly Date, string TimeZoneId, WorkMode Mode, bool IsWorkingDay, string? Holiday, string? PlaceName, bool PlaceOnMap,
     PresenceTap? CheckIn, PresenceTap? CheckOut, bool Corrected, int PositionRetentionDays);
 
-/// <summary>A correction asked for: the day, the times on the person's local clock, and why.</summary>
-public sealed record CorrectionInput(DateOnly Date, TimeOnly CheckIn, TimeOnly CheckOut, string? Reason);
+/// <summary>
+/// A correction asked for: the day and why, with either the times on the person's local clock or,
+/// for a day not worked, the <see cref="Excuse"/>.
+/// </summary>
+public sealed record CorrectionInput(DateOnly Date, TimeOnly? CheckIn, TimeOnly? CheckOut, string? Reason, AbsenceExcuse? Excuse = null);
 
 public sealed record CorrectionView(
-    Guid Id, Guid EmployeeId, string FullName, DateOnly Date, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, string Reason,
-    CorrectionStatus Status, DateTimeOffset RequestedAt, string? DecisionComment, uint Version)
+    Guid Id, Guid EmployeeId, string FullName, DateOnly Date, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt, AbsenceExcuse? Excuse,
+    string Reason, CorrectionStatus Status, DateTimeOffset RequestedAt, string? DecisionComment, uint Version)
 {
     public static IQueryable<CorrectionView> From(IFlexWorkDbContext db, IQueryable<PresenceCorrection> corrections) =>
         corrections.Select(c => new CorrectionView(
             c.Id, c.EmployeeId, db.Employees.Where(e => e.Id == c.EmployeeId).Select(e => e.FullName).Single(), c.Date, c.CheckedInAt, c.CheckedOutAt,
-            c.Reason, c.Status, c.RequestedAt, c.DecisionComment, c.Version));
+            c.Excuse, c.Reason, c.Status, c.RequestedAt, c.DecisionComment, c.Version));
 }
 
 /// <summary>
@@ -101,14 +104,19 @@ public sealed class PresenceService(IFlexWorkDbContextFactory dbFactory, ICurren
         return View(person, place, policy, day);
     }
 
-    /// <summary>Asks the supervisor to put a past or today's day right; one open request per day.</summary>
+    /// <summary>Asks the supervisor to put a past or today's day right, or to excuse a day not worked; one open request per day.</summary>
     public async Task<CorrectionView> RequestCorrectionAsync(CorrectionInput input, CancellationToken cancellationToken = default)
     {
         var me = currentUser.RequireEmployee();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var person = await PolicyContextLoader.PlaceAsync(db, me, cancellationToken);
-        var correction = PresenceCorrection.Request(
-            currentUser.RequireAgency(), me, input.Date, input.CheckIn, input.CheckOut, person.TimeZoneId, input.Reason, timeProvider.GetUtcNow());
+        var (agencyId, now) = (currentUser.RequireAgency(), timeProvider.GetUtcNow());
+        var correction = (input.Excuse, input.CheckIn, input.CheckOut) switch
+        {
+            ({ } excuse, null, null) => PresenceCorrection.ExcuseAbsence(agencyId, me, input.Date, excuse, person.TimeZoneId, input.Reason, now),
+            (null, { } checkIn, { } checkOut) => PresenceCorrection.Request(agencyId, me, input.Date, checkIn, checkOut, person.TimeZoneId, input.Reason, now),
+            _ => throw new DomainException("PRESENCE_CORRECTION_INCOMPLETE"),
+        };
         db.PresenceCorrections.Add(correction);
         try
         {

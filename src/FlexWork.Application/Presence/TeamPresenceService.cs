@@ -61,7 +61,7 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
         return new TeamPresenceToday(today, zone, [.. team.Select(Row)], pending);
     }
 
-    /// <summary>Approves a correction: the day takes its times in the same transaction, and the decision is audited with the request.</summary>
+    /// <summary>Approves a correction: the day takes its times in the same transaction (an excuse changes no times), and the decision is audited with the request.</summary>
     public Task<CorrectionView> ApproveAsync(Guid id, string? comment, uint version, CancellationToken cancellationToken = default) =>
         DecideAsync(id, version, approve: true, comment, cancellationToken);
 
@@ -82,7 +82,7 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
 
         db.ExpectVersion(correction, version);
         var now = timeProvider.GetUtcNow();
-        if (approve)
+        if (approve && correction.Excuse is null)
         {
             correction.Approve(me, currentUser.UserId, comment, now);
             var existing = await db.PresenceDays.SingleOrDefaultAsync(d => d.EmployeeId == correction.EmployeeId && d.Date == correction.Date, cancellationToken);
@@ -94,6 +94,10 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
             {
                 db.PresenceDays.Add(day);
             }
+        }
+        else if (approve)
+        {
+            correction.Approve(me, currentUser.UserId, comment, now); // an excused absence: the day stays without presence, and is no absence
         }
         else
         {

@@ -9,10 +9,26 @@ public enum CorrectionStatus
     Rejected,
 }
 
+/// <summary>Why a working day had no presence, when the supervisor accepts it: it is then no absence.</summary>
+public enum AbsenceExcuse
+{
+    /// <summary>Cuti.</summary>
+    Leave,
+
+    /// <summary>Sakit.</summary>
+    Sick,
+
+    /// <summary>Dinas luar or another assignment away from work.</summary>
+    OfficialDuty,
+
+    Other,
+}
+
 /// <summary>
 /// A request to put a day's presence right (a forgotten check-in or check-out, a wrong time): the
-/// times the person says are true and why. It changes the day only once the supervisor approves
-/// it; nobody approves their own.
+/// times the person says are true and why, or the reason they were not at work (an
+/// <see cref="AbsenceExcuse"/>: leave, sickness, duty elsewhere). It counts only once the supervisor
+/// approves it; nobody approves their own.
 /// </summary>
 public sealed class PresenceCorrection : IAgencyOwned
 {
@@ -42,9 +58,13 @@ public sealed class PresenceCorrection : IAgencyOwned
     /// <summary>The person's local date corrected.</summary>
     public DateOnly Date { get; private set; }
 
-    public DateTimeOffset CheckedInAt { get; private set; }
+    /// <summary>The times asked for; null for an <see cref="Excuse"/>.</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
 
-    public DateTimeOffset CheckedOutAt { get; private set; }
+    public DateTimeOffset? CheckedOutAt { get; private set; }
+
+    /// <summary>Why the person was not at work, for a day without presence; null for corrected times.</summary>
+    public AbsenceExcuse? Excuse { get; private set; }
 
     public string Reason { get; private set; }
 
@@ -74,17 +94,7 @@ public sealed class PresenceCorrection : IAgencyOwned
             return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         }
 
-        var today = PresenceSlot.LocalDate(now, timeZoneId);
-        if (date > today)
-        {
-            throw new DomainException("PRESENCE_CORRECTION_FUTURE");
-        }
-
-        if (date < today.AddDays(-MaxAgeDays))
-        {
-            throw new DomainException("PRESENCE_CORRECTION_TOO_OLD", MaxAgeDays);
-        }
-
+        EnsureWithinWindow(date, timeZoneId, now);
         if (checkOut <= checkIn)
         {
             throw new DomainException("PRESENCE_CHECKOUT_BEFORE_CHECKIN");
@@ -104,12 +114,38 @@ public sealed class PresenceCorrection : IAgencyOwned
         };
     }
 
+    /// <summary>A day not worked, with its excuse and the reason in words; the same window as a correction of times.</summary>
+    public static PresenceCorrection ExcuseAbsence(
+        Guid agencyId, Guid employeeId, DateOnly date, AbsenceExcuse excuse, string timeZoneId, string? reason, DateTimeOffset now)
+    {
+        EnsureWithinWindow(date, timeZoneId, now);
+        return new PresenceCorrection(agencyId, employeeId, date, Guard.RequiredText(reason, MaxTextLength, "PRESENCE_CORRECTION_REASON_REQUIRED"))
+        {
+            Excuse = Enum.IsDefined(excuse) ? excuse : throw new DomainException("PRESENCE_EXCUSE_INVALID"),
+            RequestedAt = now.ToUniversalTime(),
+        };
+    }
+
     public void Approve(Guid deciderEmployeeId, string? deciderUserId, string? comment, DateTimeOffset now) =>
         Decide(CorrectionStatus.Approved, deciderEmployeeId, deciderUserId, Guard.Text(comment, MaxTextLength), now);
 
     /// <summary>A refusal says why, so the person can ask again with what was missing.</summary>
     public void Reject(Guid deciderEmployeeId, string? deciderUserId, string? comment, DateTimeOffset now) =>
         Decide(CorrectionStatus.Rejected, deciderEmployeeId, deciderUserId, Guard.RequiredText(comment, MaxTextLength, "COMMENT_REQUIRED"), now);
+
+    private static void EnsureWithinWindow(DateOnly date, string timeZoneId, DateTimeOffset now)
+    {
+        var today = PresenceSlot.LocalDate(now, timeZoneId);
+        if (date > today)
+        {
+            throw new DomainException("PRESENCE_CORRECTION_FUTURE");
+        }
+
+        if (date < today.AddDays(-MaxAgeDays))
+        {
+            throw new DomainException("PRESENCE_CORRECTION_TOO_OLD", MaxAgeDays);
+        }
+    }
 
     private void Decide(CorrectionStatus status, Guid deciderEmployeeId, string? deciderUserId, string? comment, DateTimeOffset now)
     {

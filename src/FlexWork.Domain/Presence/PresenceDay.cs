@@ -119,19 +119,20 @@ public sealed class PresenceDay : AggregateRoot, IAgencyOwned
     }
 
     /// <summary>
-    /// The day as an approved correction puts it: its times replace the recorded ones (a day never
+    /// The day as an approved correction of times puts it: its times replace the recorded ones (a day never
     /// checked in is created); the location checks of the taps stay, and a check-out that was never
     /// tapped has no location.
     /// </summary>
     public static PresenceDay Corrected(PresenceDay? existing, PresenceSlot slot, PresenceCorrection correction)
     {
-        if (correction.Status != CorrectionStatus.Approved || correction.Date != slot.Date || (existing is not null && existing.EmployeeId != correction.EmployeeId))
+        if (correction is not { Status: CorrectionStatus.Approved, CheckedInAt: { } checkedIn, CheckedOutAt: { } checkedOut }
+            || correction.Date != slot.Date || (existing is not null && existing.EmployeeId != correction.EmployeeId))
         {
             throw new ArgumentException("Only an approved correction of this person's day applies.", nameof(correction));
         }
 
         var day = existing ?? new PresenceDay(correction.AgencyId, correction.EmployeeId, slot);
-        (day.CheckedInAt, day.CheckedOutAt, day.CorrectionId) = (correction.CheckedInAt, correction.CheckedOutAt, correction.Id);
+        (day.CheckedInAt, day.CheckedOutAt, day.CorrectionId) = (checkedIn, checkedOut, correction.Id);
         day.CheckOutCheck ??= LocationCheck.NotGiven;
         return day;
     }

@@ -60,6 +60,7 @@ public sealed partial class DemoSeeder
         // Andi works from home on Tuesdays, and on Thursdays every other week; one request a week, approved the Friday before.
         var reports = new List<WorkReport>();
         var andiDays = new List<DateOnly>();
+        var homeDays = new HashSet<(Guid, DateOnly)>();
         for (var monday = PolicyEngine.WeekStart(last.From); monday <= PolicyEngine.WeekStart(_today).AddDays(7); monday = monday.AddDays(7))
         {
             var days = new List<DateOnly> { monday.AddDays(1) };
@@ -128,6 +129,7 @@ public sealed partial class DemoSeeder
             {
                 var memberTarget = targets[(member.Id, current.Id)][0];
                 Approved(agencyId, member, bySiti, [day], thisMonday.AddDays(-3), "Menyelesaikan penginputan berkas tanpa gangguan", [new(memberTarget.Content.Rhk, TargetId: memberTarget.Id)]);
+                homeDays.Add((member.Id, day));
                 if (DeadlineOf(day) < now)
                 {
                     TeamReport(agencyId, member, memberTarget, day, current.Contains(day) ? current : last, withEvidence: i == 0);
@@ -181,6 +183,8 @@ public sealed partial class DemoSeeder
         }
 
         last.Advance(At(last.To.AddDays(6), 17)); // closed
+        homeDays.UnionWith(andiDays.Select(d => (pegawai.Id, d)));
+        SeedPresence(agencyId, atasan, pegawai, baru, team, holidays, homeDays);
     }
 
     private List<PerformanceTarget> Targets(

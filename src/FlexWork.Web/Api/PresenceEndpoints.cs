@@ -23,6 +23,8 @@ internal static class PresenceEndpoints
             .WithSummary("Check out of today; refused before a check-in and after a check-out (ask for a correction instead)")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
 
+        presence.MapGet("/hours", (DateOnly? week, PresenceLedgerService service, CancellationToken ct) => service.MineAsync(week, ct))
+            .WithSummary("The caller's checked-in hours of a week (week= any day of it; default this week) against what it owes, and this year's absences without an accepted excuse, with the PP 94/2021 band and the policy clause");
         presence.MapGet("/corrections", (PresenceService service, CancellationToken ct) => service.MyCorrectionsAsync(ct))
             .WithSummary("The caller's latest correction requests, newest first");
         presence.MapPost("/corrections", async (CorrectionInput body, PresenceService service, CancellationToken ct) =>
@@ -32,6 +34,8 @@ internal static class PresenceEndpoints
 
         presence.MapGet("/team/today", (TeamPresenceService service, CancellationToken ct) => service.TodayAsync(ct))
             .WithSummary("The supervisor's people today, with their mode, taps and location flags, and the corrections waiting for a decision");
+        presence.MapGet("/team/hours", (DateOnly? week, PresenceLedgerService service, CancellationToken ct) => service.TeamAsync(week, ct))
+            .WithSummary("The same for each of the supervisor's people: short weeks, late starts and the year's absences, as information");
         presence.MapPost("/corrections/{id:guid}/approve", (Guid id, DecisionRequest body, TeamPresenceService service, CancellationToken ct) =>
                 service.ApproveAsync(id, body.Comment, body.Version, ct))
             .WithSummary("Approve a correction of one's people: the day takes its times")

@@ -168,6 +168,22 @@ public class PresenceCorrectionTests
     }
 
     [Fact]
+    public void A_day_not_worked_is_excused_with_a_reason_and_never_becomes_a_presence()
+    {
+        var sick = PresenceCorrection.ExcuseAbsence(Agency, Andi, Monday, AbsenceExcuse.Sick, IndonesianTimeZones.Wib, "Demam, surat dokter menyusul", Evening);
+        Assert.Equal((AbsenceExcuse.Sick, (DateTimeOffset?)null), (sick.Excuse, sick.CheckedInAt));
+        Assert.Equal("PRESENCE_CORRECTION_REASON_REQUIRED", Assert.Throws<DomainException>(() =>
+            PresenceCorrection.ExcuseAbsence(Agency, Andi, Monday, AbsenceExcuse.Leave, IndonesianTimeZones.Wib, "", Evening)).Code);
+        Assert.Equal("PRESENCE_EXCUSE_INVALID", Assert.Throws<DomainException>(() =>
+            PresenceCorrection.ExcuseAbsence(Agency, Andi, Monday, (AbsenceExcuse)42, IndonesianTimeZones.Wib, "?", Evening)).Code);
+        Assert.Equal("PRESENCE_CORRECTION_FUTURE", Assert.Throws<DomainException>(() =>
+            PresenceCorrection.ExcuseAbsence(Agency, Andi, Monday.AddDays(1), AbsenceExcuse.Leave, IndonesianTimeZones.Wib, "Cuti", Evening)).Code);
+
+        sick.Approve(Siti, "siti", null, Evening);
+        Assert.Throws<ArgumentException>(() => PresenceDay.Corrected(null, new PresenceSlot(Monday, WorkMode.Office, true), sick));
+    }
+
+    [Fact]
     public void An_approved_correction_sets_the_days_times_and_keeps_the_check_in_location()
     {
         var slot = new PresenceSlot(Monday, WorkMode.Home, true);

@@ -1168,11 +1168,11 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CheckedInAt")
+                    b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
 
-                    b.Property<DateTimeOffset>("CheckedOutAt")
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_out_at");
 
@@ -1201,6 +1201,11 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("EmployeeId")
                         .HasColumnType("uuid")
                         .HasColumnName("employee_id");
+
+                    b.Property<string>("Excuse")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("excuse");
 
                     b.Property<string>("Reason")
                         .IsRequired()

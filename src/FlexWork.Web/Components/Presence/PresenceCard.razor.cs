@@ -13,10 +13,14 @@ public sealed partial class PresenceCard : IAsyncDisposable
     private PresenceService Presence { get; set; } = default!;
 
     [Inject]
+    private PresenceLedgerService Ledgers { get; set; } = default!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     private PresenceToday? _today;
     private IReadOnlyList<CorrectionView> _corrections = [];
+    private PresenceLedger? _ledger;
     private IJSObjectReference? _module;
     private bool _consent, _busy, _correcting;
     private string? _notice, _error;
@@ -28,6 +32,7 @@ public sealed partial class PresenceCard : IAsyncDisposable
     {
         _today = await Presence.TodayAsync();
         _corrections = await Presence.MyCorrectionsAsync();
+        _ledger = await Ledgers.MineAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -70,6 +75,7 @@ public sealed partial class PresenceCard : IAsyncDisposable
             }
 
             _today = _today?.CheckIn is null ? await Presence.CheckInAsync(input) : await Presence.CheckOutAsync(input);
+            _ledger = await Ledgers.MineAsync();
         }
         catch (Exception ex) when (L.Problem(ex) is { } problem)
         {

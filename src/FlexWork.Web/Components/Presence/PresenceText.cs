@@ -40,5 +40,21 @@ public static class PresenceText
         ? $"{meters.ToString(CultureInfo.CurrentCulture)} m"
         : $"{(meters / 1_000.0).ToString(meters < 10_000 ? "0.#" : "0", CultureInfo.CurrentCulture)} km";
 
+    /// <summary>"07.30 WIB–16.00 WIB", or the excuse of a day not worked.</summary>
+    public static string Asked(IStringLocalizer localizer, CorrectionView correction, string timeZoneId) =>
+        correction is { CheckedInAt: { } checkIn, CheckedOutAt: { } checkOut }
+            ? $"{Time(checkIn, timeZoneId)}–{Time(checkOut, timeZoneId)}"
+            : localizer[$"Presence.Excuse.{correction.Excuse}"];
+
+    /// <summary>"37 j 30 m".</summary>
+    public static string Duration(IStringLocalizer localizer, int minutes) => localizer["Hours.Duration", minutes / 60, minutes % 60];
+
+    /// <summary>The rule the hours are measured by, cited next to them.</summary>
+    public static string Clause(IStringLocalizer localizer, HoursClause clause) => localizer[
+        "Hours.Clause", clause.PolicyNumber, (clause.LegalReference is { } reference ? $" ({reference})" : "") + (clause.RamadanThisWeek ? localizer["Hours.ClauseRamadan"] : ""),
+        Duration(localizer, clause.WeeklyMinutes), Clock(clause.LatestStart), Clock(clause.CoreStart), Clock(clause.CoreEnd)];
+
+    public static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.CurrentCulture);
+
     public static string Tap(IStringLocalizer localizer, PresenceTap tap, string timeZoneId) => $"{Time(tap.At, timeZoneId)} · {Check(localizer, tap.Check)}";
 }
