@@ -9,6 +9,7 @@ using FlexWork.Application.Employees.SearchEmployees;
 using FlexWork.Application.Imports;
 using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Imports.ImportOrganization;
+using FlexWork.Application.Integrations;
 using FlexWork.Application.Locations.ManageLocations;
 using FlexWork.Application.Notifications;
 using FlexWork.Application.Organization.ManagePositions;
@@ -43,6 +44,9 @@ public static class DependencyInjection
         services.AddScoped<TeamPresenceService>();
         services.AddScoped<PositionPurge>();
         services.AddScoped<PresenceLedgerService>();
+        services.AddScoped<IntegrationClientAdministration>();
+        services.AddScoped<IntegrationClientSignIn>();
+        services.AddScoped<PresenceIntake>();
         services.AddScoped<EmployeeDirectory>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyAdministration>();

@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Infrastructure.Persistence;
-using Microsoft.OpenApi;
 using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
@@ -114,19 +113,7 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<DatabaseOutage>(); // first: an outage is a 503 on every path
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo { Title = "FlexWork API", Version = "v1", Description = "Flexible work for Indonesian civil servants (PermenPANRB 4/2025)." };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Token from POST /api/v1/auth/token",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiDocumentation.Configure);
 
         if (!builder.Environment.IsDevelopment())
         {

@@ -40,6 +40,10 @@ public static class CurrentUserExtensions
     public static Guid RequireAgencyAdmin(this ICurrentUser user) =>
         user.IsInRole(Roles.AgencyAdmin) ? user.RequireAgency() : throw new ForbiddenAccessException();
 
+    /// <summary>The integration client behind the call (its id is the token's subject), or <see cref="ForbiddenAccessException"/>.</summary>
+    public static (Guid AgencyId, Guid ClientId) RequireIntegrationClient(this ICurrentUser user) =>
+        user.IsInRole(Roles.IntegrationClient) && Guid.TryParse(user.UserId, out var client) ? (user.RequireAgency(), client) : throw new ForbiddenAccessException();
+
     public static void RequireRole(this ICurrentUser user, string role)
     {
         if (!user.IsInRole(role))

@@ -2,6 +2,7 @@ using FlexWork.Domain.Agencies;
 using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Integrations;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Performance;
@@ -61,6 +62,10 @@ public interface IFlexWorkDbContext : IAsyncDisposable
     DbSet<PresenceDay> PresenceDays { get; }
 
     DbSet<PresenceCorrection> PresenceCorrections { get; }
+
+    DbSet<IntegrationClient> IntegrationClients { get; }
+
+    DbSet<PresenceEvent> PresenceEvents { get; }
 
     /// <summary>
     /// The agency's unit tree, read once per context, that is per operation: every rule that walks

@@ -11,4 +11,7 @@ public static class Roles
     public const string PlatformAdmin = "PlatformAdmin";
 
     public static IReadOnlyList<string> All { get; } = [Employee, AgencyAdmin, PlatformAdmin];
+
+    /// <summary>Not an account's role: the one an attendance machine's token carries (presence only, one agency).</summary>
+    public const string IntegrationClient = "IntegrationClient";
 }

@@ -42,6 +42,9 @@ public enum LocationOutcome
 
     /// <summary>The reading is less precise than the policy accepts: it can say neither, a flag weaker than <see cref="Outside"/>.</summary>
     TooImprecise,
+
+    /// <summary>Recorded by the agency's attendance machine: the place is where the machine stands.</summary>
+    Device,
 }
 
 /// <summary>
@@ -53,6 +56,8 @@ public enum LocationOutcome
 public sealed record LocationCheck(LocationOutcome Outcome, int? DistanceMeters, int? AccuracyMeters)
 {
     public static LocationCheck NotGiven { get; } = new(LocationOutcome.NotGiven, null, null);
+
+    public static LocationCheck Device { get; } = new(LocationOutcome.Device, null, null);
 
     public bool IsFlag => Outcome is LocationOutcome.Outside or LocationOutcome.TooImprecise;
 

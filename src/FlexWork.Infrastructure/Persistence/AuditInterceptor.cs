@@ -23,7 +23,7 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     private static readonly HashSet<string> SecretProperties =
         [
             nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(Domain.Common.StoredEvidence.Content),
-            nameof(Domain.Employees.Employee.CalendarFeedSecretHash),
+            nameof(Domain.Employees.Employee.CalendarFeedSecretHash), nameof(Domain.Integrations.IntegrationClient.SecretHash),
         ];
 
     // Bookkeeping columns, and the failed-attempt counter: every wrong password would otherwise
@@ -79,10 +79,12 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     /// <summary>
     /// Everything agency data is made of. A notification is a message about a change, not a change;
     /// a presence day is itself the record of a tap, and copying it would keep in the log the
-    /// positions the retention period deletes (its corrections are audited).
+    /// positions the retention period deletes (its corrections are audited); a machine's tap is its
+    /// own log, audited as one entry per batch.
     /// </summary>
     private static bool IsAudited(object entity) =>
-        entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>) and not (Domain.Notifications.Notification or Domain.Presence.PresenceDay);
+        entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>)
+            and not (Domain.Notifications.Notification or Domain.Presence.PresenceDay or Domain.Integrations.PresenceEvent);
 
     private static Guid? AgencyOf(object entity) => entity switch
     {

@@ -5,6 +5,7 @@ using FlexWork.Domain.Auditing;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Integrations;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Organization;
 using FlexWork.Domain.Performance;
@@ -65,6 +66,10 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
     public DbSet<PresenceDay> PresenceDays => Set<PresenceDay>();
 
     public DbSet<PresenceCorrection> PresenceCorrections => Set<PresenceCorrection>();
+
+    public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
+
+    public DbSet<PresenceEvent> PresenceEvents => Set<PresenceEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

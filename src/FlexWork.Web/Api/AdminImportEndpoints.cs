@@ -49,7 +49,7 @@ internal static class AdminImportEndpoints
                 });
             })
             .Accepts<string>("text/csv")
-            .WithTags("Admin")
+            .WithTags("Admin: import")
             .WithSummary("Import employees from CSV (docs/import-format.md): a report of what would change, or ?apply=true to apply it")
             .WithDescription("Nothing is applied while any row has an error, unless validRowsOnly=true. Re-importing the same file changes nothing; a changed file updates by NIP. With invite=true every created employee is invited (e-mailed when SMTP is configured; the links are in the answer either way).")
             .Produces<ImportReportResponse>()
@@ -70,7 +70,7 @@ internal static class AdminImportEndpoints
                 return TypedResults.Ok(ToResponse(await run(service, context.Request.Body, apply == true, validRowsOnly == true, ct), localizer));
             })
             .Accepts<string>("text/csv")
-            .WithTags("Admin")
+            .WithTags("Admin: import")
             .WithSummary(summary)
             .WithDescription("Nothing is applied while any row has an error, unless validRowsOnly=true. Re-importing the same file changes nothing.")
             .Produces<ImportReportResponse>()

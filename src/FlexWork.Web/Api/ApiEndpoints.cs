@@ -31,6 +31,8 @@ internal static class ApiEndpoints
         admin.MapAdminAuditEndpoints();
         admin.MapAdminPolicyEndpoints();
         admin.MapAdminPerformanceEndpoints();
+        admin.MapAdminIntegrationEndpoints();
+        endpoints.MapIntegrationEndpoints(); // outside the people's group: a machine's token opens these routes only
         return endpoints.MapDownloads();
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using FlexWork.Application.Common;
+using FlexWork.Application.Integrations;
 using FlexWork.Infrastructure.Identity;
 using FlexWork.Web.Api;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -91,6 +93,11 @@ internal static class BearerSessions
     private static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal principal)
     {
         var seconds = services.GetRequiredService<IConfiguration>().GetValue("Bearer:SessionCheckSeconds", 30);
+        if (principal.IsInRole(Roles.IntegrationClient))
+        {
+            return await IsActiveClientAsync(services, principal, seconds);
+        }
+
         var stamp = principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
         var family = principal.FindFirstValue(FlexWorkClaimTypes.RefreshFamily);
         var key = $"bearer-session:{principal.FindFirstValue(ClaimTypes.NameIdentifier)}:{stamp}:{family}";
@@ -109,4 +116,38 @@ internal static class BearerSessions
 
         return current;
     }
+
+    /// <summary>A machine's token is good while its client is not revoked (and its agency open): checked like an account's session.</summary>
+    private static async Task<bool> IsActiveClientAsync(IServiceProvider services, ClaimsPrincipal principal, int seconds)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var clientId) || !Guid.TryParse(principal.FindFirstValue(FlexWorkClaimTypes.AgencyId), out var agencyId))
+        {
+            return false;
+        }
+
+        var key = $"integration-client:{agencyId}:{clientId}";
+        var cache = services.GetRequiredService<IMemoryCache>();
+        if (seconds > 0 && cache.TryGetValue(key, out bool known))
+        {
+            return known;
+        }
+
+        var active = await services.GetRequiredService<IntegrationClientSignIn>().IsActiveAsync(agencyId, clientId);
+        if (seconds > 0)
+        {
+            cache.Set(key, active, TimeSpan.FromSeconds(seconds));
+        }
+
+        return active;
+    }
+
+    /// <summary>What a machine's token carries: its client id as the subject, its agency, and the one role that opens the integration routes.</summary>
+    public static ClaimsPrincipal ClientPrincipal(Guid agencyId, Guid clientId) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, clientId.ToString()),
+            new Claim(FlexWorkClaimTypes.AgencyId, agencyId.ToString()),
+            new Claim(ClaimTypes.Role, Roles.IntegrationClient),
+            new Claim("scope", Domain.Integrations.IntegrationClient.PresenceScope),
+        ],
+        IdentityConstants.BearerScheme));
 }

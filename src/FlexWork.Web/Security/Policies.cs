@@ -27,8 +27,11 @@ public static class Policies
     /// <summary>Sees a team's schedule: a leader, or an agency admin (every unit).</summary>
     public const string TeamScheduleViewer = nameof(TeamScheduleViewer);
 
-    /// <summary>Any signed-in API caller with a bearer token.</summary>
+    /// <summary>Any signed-in person calling the API with a bearer token (not a machine: its token opens the integration routes only).</summary>
     public const string ApiUser = nameof(ApiUser);
+
+    /// <summary>An attendance machine of one agency, with a client-credentials token: presence only.</summary>
+    public const string IntegrationClient = nameof(IntegrationClient);
 
     /// <summary>An agency admin calling the API with a bearer token.</summary>
     public const string AgencyAdminApi = nameof(AgencyAdminApi);
@@ -41,7 +44,10 @@ public static class Policies
         .AddPolicy(Leader, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads)))
         .AddPolicy(Approver, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Decides)))
         .AddPolicy(TeamScheduleViewer, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads, orAgencyAdmin: true)))
-        .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+        .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.IsInRole(Roles.IntegrationClient)))
+        .AddPolicy(IntegrationClient, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+            .RequireRole(Roles.IntegrationClient).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(AgencyAdminApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
             .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId));
 }

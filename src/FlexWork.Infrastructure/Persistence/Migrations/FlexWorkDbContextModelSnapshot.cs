@@ -383,6 +383,123 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Integrations.IntegrationClient", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("revoked_by_user_id");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("secret_hash")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_integration_clients");
+
+                    b.ToTable("integration_clients", (string)null);
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Integrations.PresenceEvent", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Nip")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("nip");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_presence_events");
+
+                    b.HasIndex("AgencyId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_presence_events_agency_id_event_id");
+
+                    b.HasIndex("AgencyId", "ClientId", "ReceivedAt")
+                        .HasDatabaseName("ix_presence_events_agency_id_client_id_received_at");
+
+                    b.ToTable("presence_events", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Locations.ApprovedLocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1913,6 +2030,26 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_employees_organization_units_agency_id_unit_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Integrations.IntegrationClient", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_integration_clients_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Integrations.PresenceEvent", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Integrations.IntegrationClient", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_presence_events_integration_clients_agency_id_client_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Locations.ApprovedLocation", b =>

@@ -24,6 +24,7 @@ public static class PresenceText
         LocationOutcome.Outside => localizer["Presence.Outside", Distance(check.DistanceMeters ?? 0)],
         LocationOutcome.TooImprecise => localizer["Presence.TooImprecise", check.AccuracyMeters ?? 0],
         LocationOutcome.NoPlace => localizer["Presence.NoPlace"],
+        LocationOutcome.Device => localizer["Presence.Device"],
         _ => localizer["Presence.NotGiven"],
     };
 
