@@ -37,7 +37,7 @@ public sealed class IntegrationClientAdministration(IFlexWorkDbContextFactory db
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.IntegrationClients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
-        return new NewIntegrationClient(new(client.Id, client.Name, client.CreatedAt, null, true, null), client.Id.ToString(), secret);
+        return new NewIntegrationClient(new(client.Id, client.Name, client.CreatedAt, null, true, null), IntegrationClientSignIn.ClientIdOf(agencyId, client.Id), secret);
     }
 
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)

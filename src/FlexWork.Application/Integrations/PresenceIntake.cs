@@ -58,11 +58,11 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
             var input = events[row];
             if (input?.EventId is not { Length: > 0 and <= PresenceEvent.MaxEventIdLength } eventId)
             {
-                results[row] = Refused(input?.EventId, "INTEGRATION_EVENT_ID_INVALID", PresenceEvent.MaxEventIdLength);
+                results[row] = Refused(input?.EventId, "INTEGRATION_EVENT_ID_INVALID");
             }
             else if (seen.TryGetValue(eventId, out var earlier))
             {
-                results[row] = new PresenceEventResult(eventId, earlier.Outcome, Duplicate: true, earlier.Code, []);
+                results[row] = new PresenceEventResult(eventId, earlier.Outcome, Duplicate: true, earlier.Code, ArgumentsOf(earlier.Code, earlier.Nip));
             }
             else if (!inBatch.TryAdd(eventId, row))
             {
@@ -70,7 +70,7 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
             }
             else if (input.Nip is null || !Nip.TryParse(input.Nip, out _))
             {
-                results[row] = Refused(eventId, "NIP_INVALID");
+                results[row] = Refused(eventId, "NIP_INVALID", input.Nip ?? "");
             }
             else if (!people.TryGetValue(Nip.Parse(input.Nip).Value, out var person))
             {
@@ -82,7 +82,7 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
             }
             else if (at > now.AddMinutes(5) || at < now.AddDays(-PresenceCorrection.MaxAgeDays))
             {
-                results[row] = Refused(eventId, "INTEGRATION_EVENT_TIME", PresenceCorrection.MaxAgeDays);
+                results[row] = Refused(eventId, "INTEGRATION_EVENT_TIME");
             }
             else
             {
@@ -170,6 +170,15 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
         }
     }
 
-    private static PresenceEventResult Refused(string? eventId, string code, params object[] arguments) =>
-        new(eventId, PresenceEventOutcome.Refused, false, code, arguments);
+    private static PresenceEventResult Refused(string? eventId, string code, string nip = "") =>
+        new(eventId, PresenceEventOutcome.Refused, false, code, ArgumentsOf(code, nip));
+
+    /// <summary>What a refusal's message names, from what the event row keeps: the same words when it is answered again.</summary>
+    private static IReadOnlyList<object> ArgumentsOf(string? code, string nip) => code switch
+    {
+        "NIP_INVALID" or "INTEGRATION_EMPLOYEE_UNKNOWN" => [nip],
+        "INTEGRATION_EVENT_TIME" => [PresenceCorrection.MaxAgeDays],
+        "INTEGRATION_EVENT_ID_INVALID" => [PresenceEvent.MaxEventIdLength],
+        _ => [],
+    };
 }
