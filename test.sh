@@ -31,6 +31,20 @@ if [[ -z "${FLEXWORK_CHROMIUM:-}" ]]; then
   export FLEXWORK_CHROMIUM="$(command -v chromium)"
 fi
 
+# The standard OpenAPI linter the API tests run on the document (pinned in tests/openapi).
+if [[ -z "${FLEXWORK_REDOCLY:-}" ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Node.js and npm with apt-get"
+    if [[ $(id -u) -eq 0 ]]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    fi
+  fi
+  (cd tests/openapi && npm ci --no-audit --no-fund --silent)
+  export FLEXWORK_REDOCLY="$PWD/tests/openapi/node_modules/.bin/redocly"
+fi
+
 rm -rf TestResults
 dotnet build FlexWork.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 # One test project at a time: on 2 cores, the browser tests need the machine to themselves.

@@ -88,7 +88,11 @@ internal static class OpenApiDocumentation
             var description = context.Description;
             operation.OperationId ??= OperationId(description.HttpMethod ?? "GET", description.RelativePath ?? "");
             var metadata = description.ActionDescriptor.EndpointMetadata;
-            if (!metadata.OfType<IAllowAnonymous>().Any())
+            if (metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = []; // said outright: no token (the sign-in routes)
+            }
+            else
             {
                 var machine = metadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.IntegrationClient);
                 var scheme = new OpenApiSecuritySchemeReference(machine ? ClientCredentialsScheme : BearerScheme, context.Document);
