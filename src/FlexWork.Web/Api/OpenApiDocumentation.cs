@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using FlexWork.Domain.Integrations;
 using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -80,6 +81,17 @@ internal static class OpenApiDocumentation
             };
             var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).OfType<string>().ToHashSet();
             document.Tags = new HashSet<OpenApiTag>(used.Order(StringComparer.Ordinal).Select(name => new OpenApiTag { Name = name, Description = TagDescriptions.GetValueOrDefault(name) }));
+            return Task.CompletedTask;
+        });
+
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            // Enums travel as their names (JsonStringEnumConverter): say so, or generators read them as numbers.
+            if (schema.Type is null && schema.Enum is { Count: > 0 } values && values.All(v => v is JsonValue name && name.TryGetValue<string>(out _)))
+            {
+                schema.Type = JsonSchemaType.String;
+            }
+
             return Task.CompletedTask;
         });
 

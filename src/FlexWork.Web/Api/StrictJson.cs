@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace FlexWork.Web.Api;
@@ -14,6 +15,7 @@ internal static class StrictJson
     public static void Apply(JsonSerializerOptions options)
     {
         options.RespectNullableAnnotations = true;
+        options.NumberHandling = JsonNumberHandling.Strict; // a number is a number: "5" is refused, and the document says integer, not integer-or-string
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequireNonNullableMembers);
     }
 
