@@ -4,7 +4,6 @@ using FlexWork.Web.Components;
 using FlexWork.Web.Components.Account;
 using FlexWork.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
@@ -62,13 +61,7 @@ try
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     app.MapOpenApi();
-    // The API reference for integrators: anonymous, no data (the document only), everything served from here.
-    app.MapScalarApiReference(options => options
-        .WithTitle("FlexWork API")
-        .DisableTelemetry()
-        .DisableDefaultFonts()
-        .AddPreferredSecuritySchemes(OpenApiDocumentation.BearerScheme)
-        .AddClientCredentialsFlow(OpenApiDocumentation.ClientCredentialsScheme, flow => flow.WithTokenUrl("/api/v1/integrations/token")));
+    app.MapApiReference();
     app.MapApi();
     app.MapStaticAssets();
     app.MapRazorComponents<App>()

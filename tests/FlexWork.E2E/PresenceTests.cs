@@ -52,3 +52,19 @@ public class PresenceTests(BrowserFixture browser)
         await Expect(desk.Locator("[data-testid=team-correction]", new() { HasText = "Andi Pratama" })).ToHaveCountAsync(0);
     }
 }
+
+/// <summary>The API reference integrators open: no sign-in, the document's operations, nothing refused by the page's security policy.</summary>
+[Collection(BrowserCollection.Name)]
+public class ApiReferenceTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_api_reference_opens_without_signing_in_and_lists_the_integration_routes()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/scalar/v1");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "FlexWork API" }).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "83-api-reference.png") });
+        await Expect(page.GetByText("Integrations", new() { Exact = true }).First).ToBeVisibleAsync(); // the machines' tag in the sidebar
+        BrowserFixture.AssertNoConsoleErrors(page, "83-api-reference");
+    }
+}
