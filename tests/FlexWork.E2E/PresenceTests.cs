@@ -68,3 +68,29 @@ public class ApiReferenceTests(BrowserFixture browser)
         BrowserFixture.AssertNoConsoleErrors(page, "83-api-reference");
     }
 }
+
+/// <summary>An agency admin connects an attendance machine: the secret is shown once, the demo's reader is listed, a client is revoked.</summary>
+[Collection(BrowserCollection.Name)]
+public class IntegrationClientPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_admin_creates_a_machine_client_sees_its_secret_once_and_revokes_it()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin@demo.go.id");
+        await page.GotoAsync("/admin/integrations");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=integration-list]")).ToContainTextAsync("Mesin sidik jari lobi Gedung A");
+        await page.Locator("input[data-testid=integration-name]").FillAsync("Mesin wajah Kanwil Sulawesi Selatan");
+        await page.Locator("[data-testid=integration-create]").ClickAsync();
+        await Expect(page.Locator("[data-testid=integration-secret-value]")).ToContainTextAsync("fws_");
+        await BrowserFixture.CheckPageAsync(page, "84-integration-clients");
+
+        var row = page.Locator("[data-testid=integration-list] tr", new() { HasText = "Mesin wajah Kanwil Sulawesi Selatan" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Cabut" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Dicabut");
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=integration-secret]")).ToHaveCountAsync(0); // never shown again
+    }
+}

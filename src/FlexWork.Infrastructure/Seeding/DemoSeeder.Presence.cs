@@ -1,4 +1,5 @@
 using FlexWork.Domain.Employees;
+using FlexWork.Domain.Integrations;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Presence;
@@ -9,8 +10,9 @@ namespace FlexWork.Infrastructure.Seeding;
 /// Four weeks of presensi in Biro SDM, so that the presence card, the team's day, the hours and
 /// the absence ledger tell their story: most days inside the office's area, Andi at home on his
 /// home days, one check-in 3 km away, one reading too imprecise, someone who never shares the
-/// location, late starts and a short week, two unexcused absences, a sick day Siti excused, and
-/// Bunga's forgotten check-out waiting as a correction. Andi and Bunga have not checked in today:
+/// location, one who checks in on the lobby's fingerprint reader (an integration client), late
+/// starts and a short week, two unexcused absences, a sick day Siti excused, and Bunga's forgotten
+/// check-out waiting as a correction. Andi and Bunga have not checked in today:
 /// the demo's first tap is the visitor's.
 /// </summary>
 public sealed partial class DemoSeeder
@@ -26,6 +28,10 @@ public sealed partial class DemoSeeder
         var workingDays = Enumerable.Range(1, 28).Select(n => today.AddDays(-29 + n)).Append(today)
             .Where(d => time.IsWorkingWeekday(d.DayOfWeek) && !holidays.IsHoliday(d)).ToList();
         var people = new[] { atasan, pegawai, baru }.Concat(team).ToList();
+
+        // The lobby's fingerprint reader: one of the team always checks in on it (its secret was never kept: the demo shows the client, not a working one).
+        var reader = IntegrationClient.Create(agencyId, "Mesin sidik jari lobi Gedung A", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), At(today.AddDays(-40), 9), createdByUserId: null);
+        db.IntegrationClients.Add(reader);
         foreach (var (person, k) in people.Select((p, k) => (p, k)))
         {
             foreach (var (day, j) in workingDays.Select((d, j) => (d, j)))
@@ -69,13 +75,25 @@ public sealed partial class DemoSeeder
                     reading = null; // never shares the location: a right, not a flag
                 }
 
-                var presence = PresenceDay.CheckIn(null, agencyId, person.Id, new PresenceSlot(day, home ? WorkMode.Home : WorkMode.Office, true), checkIn, reading, LocationCheck.Of(reading, area, 500));
+                var onReader = person == team[5] && !home;
+                var check = onReader ? LocationCheck.Device : LocationCheck.Of(reading, area, 500);
+                reading = onReader ? null : reading;
+                var presence = PresenceDay.CheckIn(null, agencyId, person.Id, new PresenceSlot(day, home ? WorkMode.Home : WorkMode.Office, true), checkIn, reading, check);
                 presence.ClearDomainEvents();
                 var forgotten = person == baru && day == workingDays[^2];
                 if (!isToday && !forgotten)
                 {
                     var checkOut = late ? At(day, 16).AddMinutes(30) : checkIn.AddHours(8).AddMinutes(45 + ((k * 7 + j * 13) % 40));
-                    presence.CheckOut(checkOut, reading, LocationCheck.Of(reading, area, 500));
+                    presence.CheckOut(checkOut, reading, onReader ? LocationCheck.Device : LocationCheck.Of(reading, area, 500));
+                    if (onReader)
+                    {
+                        db.PresenceEvents.Add(PresenceEvent.Record(agencyId, reader.Id, $"LOBI-A-{day:yyyyMMdd}-{person.Nip}-OUT", person.Nip, checkOut, PresenceEventKind.CheckOut, checkOut.AddMinutes(5), PresenceEventOutcome.Recorded, null));
+                    }
+                }
+
+                if (onReader)
+                {
+                    db.PresenceEvents.Add(PresenceEvent.Record(agencyId, reader.Id, $"LOBI-A-{day:yyyyMMdd}-{person.Nip}-IN", person.Nip, checkIn, PresenceEventKind.CheckIn, checkIn.AddMinutes(5), PresenceEventOutcome.Recorded, null));
                 }
 
                 db.PresenceDays.Add(presence);
