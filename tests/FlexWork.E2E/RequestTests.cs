@@ -17,7 +17,9 @@ public class RequestTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, "pegawai@demo.go.id");
         await page.GetByRole(AriaRole.Link, new() { Name = "Pengajuan saya" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/requests$")); // the home page has its own "Pengajuan baru": click the list's, once it is there
         await page.GetByRole(AriaRole.Link, new() { Name = "Pengajuan baru" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/requests/new$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Dari tanggal" }).FillAsync(Iso(monday));
