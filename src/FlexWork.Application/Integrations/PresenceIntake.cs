@@ -8,7 +8,6 @@ using FlexWork.Domain.Employees;
 using FlexWork.Domain.Integrations;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Presence;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Integrations;
@@ -131,12 +130,13 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
         var (from, to) = (taps.Min(t => t.Date), taps.Max(t => t.Date));
         var days = await db.PresenceDays.Where(d => employeeIds.Contains(d.EmployeeId) && d.Date >= from && d.Date <= to)
             .ToDictionaryAsync(d => (d.EmployeeId, d.Date), cancellationToken);
-        var modes = await db.WorkRequests.Where(r => employeeIds.Contains(r.EmployeeId)).PlannedDays(from, to)
-            .Where(d => d.Status != RequestStatus.Submitted).Select(d => new { d.EmployeeId, d.Date, d.Mode }).ToListAsync(cancellationToken);
-        var calendars = new Dictionary<Guid, IReadOnlyList<ScheduleDay>>();
+        // Looked up per tap: by person and day, and per unit by day (a batch holds up to 1,000 taps).
+        var modes = (await db.WorkRequests.Where(r => employeeIds.Contains(r.EmployeeId)).ApprovedDays(from, to).Select(d => new { d.EmployeeId, d.Date, d.Mode }).ToListAsync(cancellationToken))
+            .DistinctBy(d => (d.EmployeeId, d.Date)).ToDictionary(d => (d.EmployeeId, d.Date), d => d.Mode);
+        var workingDays = new Dictionary<Guid, Dictionary<DateOnly, bool>>();
         foreach (var unitId in taps.Select(t => t.UnitId).Distinct())
         {
-            calendars[unitId] = await ScheduleService.DaysAsync(db, tree.PathUp(unitId), from, to, cancellationToken);
+            workingDays[unitId] = (await ScheduleService.DaysAsync(db, tree.PathUp(unitId), from, to, cancellationToken)).ToDictionary(d => d.Date, d => d.IsWorkingDay);
         }
 
         foreach (var tap in taps.OrderBy(t => t.At))
@@ -146,9 +146,8 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
             {
                 if (tap.Kind == PresenceEventKind.CheckIn)
                 {
-                    var mode = modes.FirstOrDefault(m => m.EmployeeId == tap.EmployeeId && m.Date == tap.Date)?.Mode ?? WorkMode.Office;
-                    var working = calendars[tap.UnitId].Single(d => d.Date == tap.Date).IsWorkingDay;
-                    var day = PresenceDay.CheckIn(existing, agencyId, tap.EmployeeId, new PresenceSlot(tap.Date, mode, working), tap.At, null, LocationCheck.Device);
+                    var slot = new PresenceSlot(tap.Date, modes.GetValueOrDefault((tap.EmployeeId, tap.Date), WorkMode.Office), workingDays[tap.UnitId][tap.Date]);
+                    var day = PresenceDay.CheckIn(existing, agencyId, tap.EmployeeId, slot, tap.At, null, LocationCheck.Device);
                     if (existing is null)
                     {
                         db.PresenceDays.Add(day);

@@ -4,7 +4,6 @@ using FlexWork.Application.Requests;
 using FlexWork.Domain.Calendar;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Performance;
@@ -41,8 +40,7 @@ public static class ReportCalendar
             .Select(c => new { c.Date, c.UnitId }).ToListAsync(cancellationToken);
         var periods = await db.PerformancePeriods.AsNoTracking().Where(p => p.From <= to && p.To >= from).ToListAsync(cancellationToken);
         var ids = people.Select(p => p.EmployeeId).ToList();
-        var flexible = (await db.WorkRequests.Where(r => ids.Contains(r.EmployeeId)).PlannedDays(from, to)
-                .Where(d => d.Status != RequestStatus.Submitted)
+        var flexible = (await db.WorkRequests.Where(r => ids.Contains(r.EmployeeId)).ApprovedDays(from, to)
                 .Select(d => new { d.EmployeeId, d.Date, d.Mode }).ToListAsync(cancellationToken))
             .ToLookup(d => d.EmployeeId);
 

@@ -4,7 +4,6 @@ using FlexWork.Application.Requests;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Performance;
 using FlexWork.Domain.Policies;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Performance;
@@ -259,8 +258,7 @@ public sealed class WorkReportService(IFlexWorkDbContextFactory dbFactory, ICurr
     /// <summary>The work plan of the approved request that has the employee working flexibly on the day.</summary>
     private static async Task<IReadOnlyList<WorkPlanItem>> PlanAsync(IFlexWorkDbContext db, Guid me, DateOnly date, CancellationToken cancellationToken)
     {
-        var requestId = await db.WorkRequests.Where(r => r.EmployeeId == me).PlannedDays(date, date)
-            .Where(d => d.Status != RequestStatus.Submitted).Select(d => (Guid?)d.RequestId).FirstOrDefaultAsync(cancellationToken);
+        var requestId = await db.WorkRequests.Where(r => r.EmployeeId == me).ApprovedDays(date, date).Select(d => (Guid?)d.RequestId).FirstOrDefaultAsync(cancellationToken);
         return requestId is null ? [] : await db.WorkRequests.Where(r => r.Id == requestId).Select(r => r.WorkPlan).SingleAsync(cancellationToken);
     }
 

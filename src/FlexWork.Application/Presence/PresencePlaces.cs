@@ -5,7 +5,6 @@ using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Locations;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Presence;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Presence;
@@ -22,8 +21,7 @@ public static class PresencePlaces
 {
     public static async Task<PresencePlace> OfAsync(IFlexWorkDbContext db, EmployeePlace person, DateOnly date, CancellationToken cancellationToken)
     {
-        var planned = await db.WorkRequests.Where(r => r.EmployeeId == person.EmployeeId).PlannedDays(date, date)
-            .Where(d => d.Status != RequestStatus.Submitted)
+        var planned = await db.WorkRequests.Where(r => r.EmployeeId == person.EmployeeId).ApprovedDays(date, date)
             .Select(d => new { d.Mode, d.LocationId })
             .FirstOrDefaultAsync(cancellationToken);
         var mode = planned?.Mode ?? WorkMode.Office;

@@ -5,7 +5,6 @@ using FlexWork.Application.Requests;
 using FlexWork.Application.Schedules.ViewSchedule;
 using FlexWork.Domain.Policies;
 using FlexWork.Domain.Presence;
-using FlexWork.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexWork.Application.Presence;
@@ -36,9 +35,9 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
         var team = await PerformanceRights.TeamAsync(db, me, today, cancellationToken);
         var ids = team.Select(m => m.EmployeeId).ToList();
 
-        var modes = await db.WorkRequests.Where(r => ids.Contains(r.EmployeeId)).PlannedDays(today, today)
-            .Where(d => d.Status != RequestStatus.Submitted)
-            .Select(d => new { d.EmployeeId, d.Mode }).ToListAsync(cancellationToken);
+        var modes = (await db.WorkRequests.Where(r => ids.Contains(r.EmployeeId)).ApprovedDays(today, today)
+                .Select(d => new { d.EmployeeId, d.Mode }).ToListAsync(cancellationToken))
+            .DistinctBy(d => d.EmployeeId).ToDictionary(d => d.EmployeeId, d => d.Mode);
         var days = await db.PresenceDays.AsNoTracking().Where(d => ids.Contains(d.EmployeeId) && d.Date == today).ToDictionaryAsync(d => d.EmployeeId, cancellationToken);
         var tree = await db.UnitTreeAsync(cancellationToken);
         var workingByUnit = new Dictionary<Guid, bool>();
@@ -54,7 +53,7 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
         {
             var day = days.GetValueOrDefault(member.EmployeeId);
             return new TeamPresenceRow(
-                member.EmployeeId, member.FullName, modes.FirstOrDefault(x => x.EmployeeId == member.EmployeeId)?.Mode ?? WorkMode.Office, workingByUnit[member.UnitId],
+                member.EmployeeId, member.FullName, modes.GetValueOrDefault(member.EmployeeId, WorkMode.Office), workingByUnit[member.UnitId],
                 day is null ? null : PresenceTap.Of(day.CheckedInAt, day.CheckInCheck), PresenceTap.Of(day?.CheckedOutAt, day?.CheckOutCheck), day?.CorrectionId is not null);
         }
 

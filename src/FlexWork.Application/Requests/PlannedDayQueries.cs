@@ -47,4 +47,12 @@ public static class PlannedDayQueries
                 RequestId = x.r.Id, EmployeeId = x.r.EmployeeId, Status = x.r.Status, Date = x.d.Date, Mode = x.d.Mode, Start = x.d.Start, End = x.d.End,
                 LocationId = x.d.LocationId,
             });
+
+    /// <summary>
+    /// The days these requests plan with the approver's consent (approved, or before a cancellation
+    /// took effect): what people may actually do, for presence, reports and the feed. A pending
+    /// request is not a permission yet.
+    /// </summary>
+    public static IQueryable<PlannedRequestDay> ApprovedDays(this IQueryable<WorkRequest> requests, DateOnly from, DateOnly to) =>
+        requests.PlannedDays(from, to).Where(d => d.Status != RequestStatus.Submitted);
 }

@@ -8,7 +8,6 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ICalendar = Ical.Net.Calendar;
-using RequestStatus = FlexWork.Domain.Requests.RequestStatus;
 
 namespace FlexWork.Application.Schedules.CalendarFeed;
 
@@ -62,8 +61,7 @@ public sealed class CalendarFeedService(IFlexWorkDbContextFactory dbFactory, ICu
         DateOnly from = today.AddDays(-60), to = today.AddDays(365);
         // Decided days only: a pending request is not yet in anyone's calendar.
         var days = await db.WorkRequests.IgnoreQueryFilters().Where(r => r.AgencyId == employee.AgencyId && r.EmployeeId == employee.Id)
-            .PlannedDays(from, to)
-            .Where(d => d.Status != RequestStatus.Submitted)
+            .ApprovedDays(from, to)
             .ToListAsync(cancellationToken);
 
         // Ical.Net writes RFC 5545: escaping, line folding, and times of day in the employee's
