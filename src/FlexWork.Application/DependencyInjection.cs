@@ -11,6 +11,7 @@ using FlexWork.Application.Imports.ImportEmployees;
 using FlexWork.Application.Imports.ImportOrganization;
 using FlexWork.Application.Integrations;
 using FlexWork.Application.Locations.ManageLocations;
+using FlexWork.Application.Monitoring;
 using FlexWork.Application.Notifications;
 using FlexWork.Application.Organization.ManagePositions;
 using FlexWork.Application.Organization.ManageUnits;
@@ -82,6 +83,7 @@ public static class DependencyInjection
         services.AddScoped<FeedbackService>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<ResultsByModeService>();
+        services.AddScoped<MonitoringService>();
         return services;
     }
 

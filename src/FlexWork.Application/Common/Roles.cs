@@ -10,7 +10,10 @@ public static class Roles
     public const string AgencyAdmin = "AgencyAdmin";
     public const string PlatformAdmin = "PlatformAdmin";
 
-    public static IReadOnlyList<string> All { get; } = [Employee, AgencyAdmin, PlatformAdmin];
+    /// <summary>The agency's leadership and the PPK: monitor every unit (Pasal 35), read-only.</summary>
+    public const string AgencyLeadership = "AgencyLeadership";
+
+    public static IReadOnlyList<string> All { get; } = [Employee, AgencyAdmin, PlatformAdmin, AgencyLeadership];
 
     /// <summary>Not an account's role: the one an attendance machine's token carries (presence only, one agency).</summary>
     public const string IntegrationClient = "IntegrationClient";

@@ -67,6 +67,30 @@ public sealed class IdentityService(UserManager<ApplicationUser> userManager, Fl
     public Task EndSessionsAsync(IFlexWorkDbContext db, string userId, CancellationToken cancellationToken = default) =>
         EndSessionsAsync((FlexWorkDbContext)db, u => u.Id == userId, cancellationToken);
 
+    public async Task SetRoleAsync(IFlexWorkDbContext db, string userId, string role, bool member, CancellationToken cancellationToken = default)
+    {
+        var context = (FlexWorkDbContext)db;
+        if (member && !await context.Roles.AnyAsync(r => r.Name == role, cancellationToken))
+        {
+            context.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() }); // installations seeded before the role existed
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        using var users = UserManagerOn(db);
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Account", userId);
+        if (await users.IsInRoleAsync(user, role) != member)
+        {
+            EnsureSucceeded(member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role), user.Email ?? userId);
+        }
+
+        await EndSessionsAsync(context, u => u.Id == userId, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> UsersInRoleAsync(Guid agencyId, string role, CancellationToken cancellationToken = default) =>
+        (await db.UserRoles.Join(db.Roles.Where(r => r.Name == role), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .Join(db.Users.Where(u => u.AgencyId == agencyId), id => id, u => u.Id, (id, u) => id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
     public Task EndAgencySessionsAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken = default) =>
         EndSessionsAsync((FlexWorkDbContext)db, u => u.AgencyId == agencyId, cancellationToken);
 

@@ -19,15 +19,18 @@ public sealed partial class DemoSeeder
 {
     private static readonly GeoArea SdmOffice = new(-6.2297, 106.8270, 150);
 
+    /// <param name="others">The rest of the unit (its head, the admin), who simply come to the office.</param>
     /// <param name="homeDays">The days each person's approved requests have them at home.</param>
-    private void SeedPresence(Guid agencyId, Employee atasan, Employee pegawai, Employee baru, List<Employee> team, WorkCalendar holidays, HashSet<(Guid, DateOnly)> homeDays)
+    private void SeedPresence(
+        Guid agencyId, Employee atasan, Employee pegawai, Employee baru, List<Employee> team, IEnumerable<Employee> others, WorkCalendar holidays, HashSet<(Guid, DateOnly)> homeDays)
     {
         var now = timeProvider.GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToOffset(Wib).DateTime);
         var time = new WorkingTime();
         var workingDays = Enumerable.Range(1, 28).Select(n => today.AddDays(-29 + n)).Append(today)
             .Where(d => time.IsWorkingWeekday(d.DayOfWeek) && !holidays.IsHoliday(d)).ToList();
-        var people = new[] { atasan, pegawai, baru }.Concat(team).ToList();
+        var people = new[] { atasan, pegawai, baru }.Concat(team).Concat(others).ToList();
+        SeedPresenceHistory(agencyId, people, holidays, from: new DateOnly(today.Year, today.Month, 1).AddMonths(-4), to: today.AddDays(-29));
 
         // The lobby's fingerprint reader: one of the team always checks in on it (its secret was never kept: the demo shows the client, not a working one).
         var reader = IntegrationClient.Create(agencyId, "Mesin sidik jari lobi Gedung A", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), At(today.AddDays(-40), 9), createdByUserId: null);
@@ -103,6 +106,33 @@ public sealed partial class DemoSeeder
                         agencyId, person.Id, day, TimeOnly.FromDateTime(checkIn.ToOffset(Wib).DateTime), new TimeOnly(16, 5), Domain.Common.IndonesianTimeZones.Wib,
                         "Lupa menekan presensi pulang; pulang pukul 16.05 setelah rapat persiapan seleksi jabatan", At(today, 8).AddMinutes(-50)));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The months before: office days checked in inside the office's area, positions long purged, so
+    /// that the monitoring's before-and-after has presence on both sides.
+    /// </summary>
+    private void SeedPresenceHistory(Guid agencyId, List<Employee> people, WorkCalendar holidays, DateOnly from, DateOnly to)
+    {
+        var time = new WorkingTime();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (!time.IsWorkingWeekday(day.DayOfWeek) || holidays.IsHoliday(day))
+            {
+                continue;
+            }
+
+            foreach (var (person, k) in people.Select((p, k) => (p, k)))
+            {
+                var (area, reading) = Reading(null, home: false, k, day.DayNumber);
+                var checkIn = At(day, 7).AddMinutes((k * 17 + day.DayNumber * 11) % 75);
+                var presence = PresenceDay.CheckIn(null, agencyId, person.Id, new PresenceSlot(day, WorkMode.Office, true), checkIn, reading, LocationCheck.Of(reading, area, 500));
+                presence.CheckOut(checkIn.AddHours(8).AddMinutes(40 + ((k * 7 + day.DayNumber) % 35)), reading, LocationCheck.Of(reading, area, 500));
+                presence.PurgePositions(At(day.AddDays(31), 2), retentionDays: 30);
+                presence.ClearDomainEvents();
+                db.PresenceDays.Add(presence);
             }
         }
     }

@@ -19,7 +19,7 @@ public sealed partial class DemoSeeder
     private static readonly ValueRating[] Behaviour = [.. Enum.GetValues<BerAkhlak>().Select(v => new ValueRating(v, Expectation.AsExpected))];
 
     /// <param name="team">Siti's people besides Andi and Bunga.</param>
-    private void SeedStory(Guid agencyId, Employee kepala, Employee atasan, Employee pegawai, Employee baru, List<Employee> team)
+    private void SeedStory(Guid agencyId, Employee kepala, Employee atasan, Employee pegawai, Employee baru, List<Employee> team, Employee admin)
     {
         var holidays = new WorkCalendar(NationalCalendar.Days.Select(d => d.Date), []);
         var time = new WorkingTime();
@@ -184,7 +184,7 @@ public sealed partial class DemoSeeder
 
         last.Advance(At(last.To.AddDays(6), 17)); // closed
         homeDays.UnionWith(andiDays.Select(d => (pegawai.Id, d)));
-        SeedPresence(agencyId, atasan, pegawai, baru, team, holidays, homeDays);
+        SeedPresence(agencyId, atasan, pegawai, baru, team, [kepala, admin], holidays, homeDays);
     }
 
     private List<PerformanceTarget> Targets(

@@ -151,8 +151,8 @@ public sealed partial class DemoSeeder(
         pegawai.SetDomicile("Jl. Melati No. 12, Jakarta Selatan", new GeoArea(-6.2615, 106.8106, 100));
         baru.SetDomicile("Jl. Kenanga No. 5, Depok");
 
-        await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (kepala, null), (atasan, null), (pegawai, null), (baru, null));
-        SeedStory(agency.Id, kepala, atasan, pegawai, baru, team);
+        await SaveWithAccountsAsync(cancellationToken, (admin, Roles.AgencyAdmin), (secretary, Roles.AgencyLeadership), (kepala, null), (atasan, null), (pegawai, null), (baru, null));
+        SeedStory(agency.Id, kepala, atasan, pegawai, baru, team, admin);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo agency {AgencyCode}", agency.Code);
     }
@@ -199,7 +199,9 @@ public sealed partial class DemoSeeder(
             Performance = new PerformanceRules { MaxOverdueReports = 3, SuspendAtOrBelow = PerformanceRating.ButuhPerbaikan },
         };
         var version = PolicyVersion.CreateDraft(agency.Id, settings, null, timeProvider.GetUtcNow());
-        version.Publish(1, _today, "Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", _today, timeProvider.GetUtcNow(), null);
+        // In force since the first of the month before last: the monitoring compares the months before with after.
+        var effective = new DateOnly(_today.Year, _today.Month, 1).AddMonths(-2);
+        version.Publish(1, effective, "Keputusan Sekretaris Jenderal Nomor 12 Tahun 2025", effective, timeProvider.GetUtcNow(), null);
         db.PolicyVersions.Add(version);
         db.CalendarEntries.AddRange(NationalCalendar.For(agency.Id));
         db.RamadanPeriods.AddRange(NationalCalendar.RamadanFor(agency.Id));

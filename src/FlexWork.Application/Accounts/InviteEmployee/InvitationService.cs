@@ -30,6 +30,15 @@ public interface IIdentityService
     /// </summary>
     Task EndSessionsAsync(IFlexWorkDbContext db, string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives an account a role or takes it away, through <paramref name="db"/>, and ends its open
+    /// sessions so that the change holds at once rather than when a cookie next renews.
+    /// </summary>
+    Task SetRoleAsync(IFlexWorkDbContext db, string userId, string role, bool member, CancellationToken cancellationToken = default);
+
+    /// <summary>The accounts of the caller's agency holding a role.</summary>
+    Task<IReadOnlySet<string>> UsersInRoleAsync(Guid agencyId, string role, CancellationToken cancellationToken = default);
+
     /// <summary>The same for every account of an agency (closing it).</summary>
     Task EndAgencySessionsAsync(IFlexWorkDbContext db, Guid agencyId, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using FlexWork.Domain.Auditing;
 using FlexWork.Application.Accounts.InviteEmployee;
 using FlexWork.Application.Common;
 using FlexWork.Application.Locations.ManageLocations;
@@ -130,6 +131,32 @@ public sealed class EmployeeAdministration(
         employee.MoveTo(input.UnitId, input.PositionId, input.PositionStartDate);
         await ApplyAsync(db, employee, input, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The employees holding the agency-leadership role (Pasal 35's PPK: monitors every unit, read-only).</summary>
+    public async Task<IReadOnlySet<Guid>> LeadershipAsync(CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        var users = await identity.UsersInRoleAsync(agencyId, Roles.AgencyLeadership, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return (await db.Employees.Where(e => e.UserId != null && users.Contains(e.UserId)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>Grants or withdraws the agency-leadership role; the person's open sessions end so it holds at once. Audited.</summary>
+    public async Task SetLeadershipAsync(Guid id, bool leads, CancellationToken cancellationToken = default)
+    {
+        var agencyId = currentUser.RequireAgencyAdmin();
+        await dbFactory.InTransactionAsync(
+            async (db, ct) =>
+            {
+                var employee = await FindAsync(db, id, ct);
+                var userId = employee.UserId ?? throw new DomainException("ACCOUNT_NONE");
+                await identity.SetRoleAsync(db, userId, Roles.AgencyLeadership, leads, ct);
+                db.AuditEntries.Add(AuditEntry.Record(
+                    agencyId, currentUser.UserId, "ApplicationUser", userId, leads ? "LeadershipGranted" : "LeadershipWithdrawn", "{}", timeProvider.GetUtcNow(), currentUser.IpAddress));
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
     }
 
     /// <summary>Deactivates the employee and, in the same transaction, ends their open sessions.</summary>

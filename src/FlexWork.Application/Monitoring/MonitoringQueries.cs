@@ -1,0 +1,222 @@
+using FlexWork.Application.Common;
+using FlexWork.Application.Policies;
+using FlexWork.Application.Requests;
+using FlexWork.Domain.Calendar;
+using FlexWork.Domain.Common;
+using FlexWork.Domain.Employees;
+using FlexWork.Domain.Policies;
+using FlexWork.Domain.Presence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexWork.Application.Monitoring;
+
+/// <summary>Whose figures a row holds: a unit's own people, or one person.</summary>
+public enum MonitoringLevel
+{
+    Unit,
+    Person,
+}
+
+/// <summary>
+/// The monitoring figures of units (or of the people of units) per month, counted in the
+/// database: a month of an 80,000-person agency is a few thousand grouped rows, never its
+/// million days. Only the calendar arithmetic (which days are working days, whose report is due
+/// by now) is done here, once per unit. Days count up to today; presence up to yesterday, from
+/// the agency's first check-in; a report once its deadline passed. "Today" is the date in WIB,
+/// the westernmost zone, so every day counted is over in all three zones.
+/// </summary>
+public static class MonitoringQueries
+{
+    private const int MaxRealisationRatio = 2; // one target reported at ten times its value must not carry a unit's average
+
+    public static async Task<Dictionary<(Guid Key, DateOnly Month), MonitoringFigures>> FiguresAsync(
+        IFlexWorkDbContext db, Guid agencyId, IReadOnlyCollection<Guid> units, DateOnly from, DateOnly to, DateTimeOffset now, MonitoringLevel level,
+        CancellationToken cancellationToken)
+    {
+        var today = PolicyCheckContext.TodayIn(now, IndonesianTimeZones.Wib);
+        var unitIds = units.ToArray();
+        var byPerson = level == MonitoringLevel.Person;
+        var people = await db.Employees.AsNoTracking().Where(e => e.IsActive && unitIds.Contains(e.UnitId))
+            .Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
+        var headcount = people.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Count());
+        var keys = byPerson ? people.ToDictionary(p => p.Id, p => p.UnitId) : headcount.Keys.ToDictionary(u => u, u => u);
+
+        var policy = await PolicyContextLoader.InForceAsync(db, to < today ? to : today, cancellationToken);
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        var holidays = await db.CalendarEntries.AsNoTracking()
+            .Where(c => c.Date >= from && c.Date <= to.AddDays(31) && c.Kind != CalendarEntryKind.MandatoryOffice)
+            .Select(c => new { c.Date, c.UnitId }).ToListAsync(cancellationToken);
+        var firstPresence = await db.PresenceDays.MinAsync(d => (DateOnly?)d.Date, cancellationToken) ?? today;
+        var lastDue = LastDayDue(policy.Settings, new WorkCalendar(holidays.Where(h => h.UnitId == null).Select(h => h.Date), []), today, now);
+        var calendars = headcount.Keys.ToDictionary(unit => unit, unit =>
+        {
+            var path = tree.PathUp(unit);
+            var settings = policy.Settings.ForUnit(path);
+            var calendar = new WorkCalendar(holidays.Where(h => CalendarEntry.AppliesTo(h.UnitId, path)).Select(h => h.Date), []);
+            return (Settings: settings, WorkingDates: Dates(from, to < today ? to : today).Where(d => settings.Time.IsWorkingWeekday(d.DayOfWeek) && !calendar.IsHoliday(d)).ToList());
+        });
+
+        var members = db.Employees.Where(e => e.IsActive && unitIds.Contains(e.UnitId));
+        var flexible = await db.WorkRequests.ApprovedDays(from, to < today ? to : today)
+            .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new { Key = byPerson ? e.Id : e.UnitId, d.Date.Year, d.Date.Month, d.Mode, Due = d.Date <= lastDue })
+            .GroupBy(x => new { x.Key, x.Year, x.Month, x.Mode, x.Due })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.Mode, g.Key.Due, Days = g.Count() })
+            .ToListAsync(cancellationToken);
+        var away = byPerson ? [] : await db.WorkRequests.ApprovedDays(from, to < today ? to : today)
+            .Where(d => d.Mode != WorkMode.Office)
+            .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new { e.UnitId, d.Date, d.EmployeeId })
+            .GroupBy(x => new { x.UnitId, x.Date })
+            .Select(g => new { g.Key.UnitId, g.Key.Date, People = g.Select(x => x.EmployeeId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var awayOn = away.ToDictionary(a => (a.UnitId, a.Date), a => a.People);
+
+        var presenceFrom = from > firstPresence ? from : firstPresence;
+        var presence = await db.PresenceDays.Where(d => d.Date >= presenceFrom && d.Date < today && d.Date <= to && !d.OnNonWorkingDay)
+            .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new
+            {
+                Key = byPerson ? e.Id : e.UnitId, d.Date.Year, d.Date.Month,
+                Flagged = d.CheckInCheck.Outcome == LocationOutcome.Outside || (d.CheckOutCheck != null && d.CheckOutCheck.Outcome == LocationOutcome.Outside),
+            })
+            .GroupBy(x => new { x.Key, x.Year, x.Month })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Present = g.Count(), Flagged = g.Count(x => x.Flagged) })
+            .ToListAsync(cancellationToken);
+        var excused = await db.PresenceCorrections.Where(c => c.Excuse != null && c.Status == CorrectionStatus.Approved && c.Date >= presenceFrom && c.Date < today && c.Date <= to)
+            .Join(members, c => c.EmployeeId, e => e.Id, (c, e) => new { Key = byPerson ? e.Id : e.UnitId, c.Date.Year, c.Date.Month })
+            .GroupBy(x => new { x.Key, x.Year, x.Month })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Days = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var allDays = policy.Settings.Performance.ReportsRequiredOn == ReportDays.AllWorkingDays;
+        var reports = await db.WorkReports.Where(r => r.Date >= from && r.Date <= to && r.Date <= lastDue && (allDays || r.Mode != WorkMode.Office))
+            .Join(members, r => r.EmployeeId, e => e.Id, (r, e) => new { Key = byPerson ? e.Id : e.UnitId, r.Date.Year, r.Date.Month })
+            .GroupBy(x => new { x.Key, x.Year, x.Month })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, Written = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var predikat = await db.Evaluations.Where(e => e.Predikat != null)
+            .Join(db.PerformancePeriods.Where(p => p.To >= from && p.To <= to), e => e.PeriodId, p => p.Id, (e, p) => new { e.EmployeeId, e.Predikat, p.To })
+            .Join(members, x => x.EmployeeId, e => e.Id, (x, e) => new { Key = byPerson ? e.Id : e.UnitId, x.To.Year, x.To.Month, x.Predikat })
+            .GroupBy(x => new { x.Key, x.Year, x.Month, x.Predikat })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.Predikat, People = g.Count() })
+            .ToListAsync(cancellationToken);
+        var realisation = await RealisationAsync(db, agencyId, unitIds, from, to, byPerson, cancellationToken);
+
+        var figures = new Dictionary<(Guid Key, DateOnly Month), MonitoringFigures>();
+        void Add(Guid key, int year, int month, Func<MonitoringFigures, MonitoringFigures> change)
+        {
+            if (keys.ContainsKey(key))
+            {
+                var at = (key, new DateOnly(year, month, 1));
+                figures[at] = change(figures.GetValueOrDefault(at) ?? MonitoringFigures.None);
+            }
+        }
+
+        foreach (var (key, unit) in keys)
+        {
+            var (settings, workingDates) = calendars[unit];
+            var count = byPerson ? 1 : headcount[unit];
+            foreach (var month in workingDates.GroupBy(d => (d.Year, d.Month)))
+            {
+                var counted = month.Count(d => d >= firstPresence && d < today);
+                var due = allDays ? month.Count(d => d <= lastDue) * count : 0;
+                var under = byPerson ? 0 : month.Count(d => count - awayOn.GetValueOrDefault((unit, d)) < settings.Safeguard.MinimumOnSite(count));
+                Add(key, month.Key.Year, month.Key.Month, f => f with
+                {
+                    People = count, WorkingDays = month.Count() * count, PresenceDays = counted * count, ReportsDue = due, DaysUnderMinimum = under,
+                });
+            }
+        }
+
+        foreach (var row in flexible)
+        {
+            Add(row.Key, row.Year, row.Month, f => f with
+            {
+                FlexibleByMode = new Dictionary<WorkMode, int>(f.FlexibleByMode) { [row.Mode] = f.FlexibleByMode.GetValueOrDefault(row.Mode) + row.Days },
+                ReportsDue = f.ReportsDue + (allDays || !row.Due || row.Mode == WorkMode.Office ? 0 : row.Days),
+            });
+        }
+
+        foreach (var row in presence)
+        {
+            Add(row.Key, row.Year, row.Month, f => f with { Present = row.Present, Flagged = row.Flagged });
+        }
+
+        foreach (var row in excused)
+        {
+            Add(row.Key, row.Year, row.Month, f => f with { Excused = row.Days });
+        }
+
+        foreach (var row in reports)
+        {
+            Add(row.Key, row.Year, row.Month, f => f with { ReportsWritten = row.Written });
+        }
+
+        foreach (var row in predikat)
+        {
+            Add(row.Key, row.Year, row.Month, f => f with { Predikat = new Dictionary<PerformanceRating, int>(f.Predikat) { [row.Predikat!.Value] = row.People } });
+        }
+
+        foreach (var row in realisation)
+        {
+            Add(row.Key, row.PeriodEnd.Year, row.PeriodEnd.Month, f => f with { Targets = row.Targets, RealisationSum = row.RealisationSum });
+        }
+
+        return figures;
+    }
+
+    /// <summary>The months from the first of <paramref name="from"/>'s month to <paramref name="to"/>'s.</summary>
+    public static IEnumerable<DateOnly> Months(DateOnly from, DateOnly to)
+    {
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
+
+    private static IEnumerable<DateOnly> Dates(DateOnly from, DateOnly to)
+    {
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            yield return date;
+        }
+    }
+
+    /// <summary>The latest day whose report deadline has passed by now (in WIB): the days up to it count as due.</summary>
+    private static DateOnly LastDayDue(PolicySettings settings, WorkCalendar calendar, DateOnly today, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(IndonesianTimeZones.Wib)).DateTime;
+        var day = today;
+        while (settings.Performance.ReportDeadline(day, settings.Time, calendar) > local && day > today.AddDays(-40))
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    private sealed record RealisationRow(Guid Key, DateOnly PeriodEnd, int Targets, decimal RealisationSum);
+
+    /// <summary>
+    /// Per period ending in the range: agreed targets with a value, and the sum of what the period's
+    /// reports realised of each (capped at <see cref="MaxRealisationRatio"/>). Raw SQL because the
+    /// quantities sit in the reports' JSON lines; the agency is named explicitly, as the query filter
+    /// does not reach raw SQL.
+    /// </summary>
+    private static async Task<List<RealisationRow>> RealisationAsync(
+        IFlexWorkDbContext db, Guid agencyId, Guid[] units, DateOnly from, DateOnly to, bool byPerson, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<RealisationRow>($"""
+            SELECT CASE WHEN {byPerson} THEN e.id ELSE e.unit_id END AS key, p."to" AS period_end, count(*)::int AS targets,
+                   coalesce(sum(least(coalesce(q.quantity, 0) / (t.content->>'value')::numeric, {MaxRealisationRatio})), 0) AS realisation_sum
+            FROM performance_targets t
+            JOIN performance_periods p ON p.agency_id = t.agency_id AND p.id = t.period_id
+            JOIN employees e ON e.agency_id = t.agency_id AND e.id = t.employee_id
+            LEFT JOIN LATERAL (
+                SELECT sum((i->>'quantity')::numeric) AS quantity
+                FROM work_reports w CROSS JOIN LATERAL jsonb_array_elements(w.items) i
+                WHERE w.agency_id = t.agency_id AND w.employee_id = t.employee_id AND w.date BETWEEN p."from" AND p."to"
+                  AND i->>'targetId' = t.id::text) q ON true
+            WHERE t.agency_id = {agencyId} AND t.state = 'Agreed' AND (t.content->>'value')::numeric > 0
+              AND p."to" BETWEEN {from} AND {to} AND e.is_active AND e.unit_id = ANY({units})
+            GROUP BY 1, 2
+            """).ToListAsync(cancellationToken);
+}
