@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddScoped<EvaluationService>();
         services.AddScoped<ResultsByModeService>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<MonitoringReports>();
         return services;
     }
 

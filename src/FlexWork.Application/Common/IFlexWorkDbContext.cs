@@ -45,6 +45,8 @@ public interface IFlexWorkDbContext : IAsyncDisposable
 
     DbSet<RequestEvidence> RequestEvidence { get; }
 
+    DbSet<RefusedSubmission> RefusedSubmissions { get; }
+
     DbSet<Domain.Notifications.Notification> Notifications { get; }
 
     DbSet<PerformancePeriod> PerformancePeriods { get; }

@@ -31,12 +31,14 @@ public static class MonitoringQueries
 
     public static async Task<Dictionary<(Guid Key, DateOnly Month), MonitoringFigures>> FiguresAsync(
         IFlexWorkDbContext db, Guid agencyId, IReadOnlyCollection<Guid> units, DateOnly from, DateOnly to, DateTimeOffset now, MonitoringLevel level,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken)
     {
         var today = PolicyCheckContext.TodayIn(now, IndonesianTimeZones.Wib);
         var unitIds = units.ToArray();
         var byPerson = level == MonitoringLevel.Person;
-        var people = await db.Employees.AsNoTracking().Where(e => e.IsActive && unitIds.Contains(e.UnitId))
+        var onlyIds = only?.ToArray() ?? [];
+        var members = db.Employees.Where(e => e.IsActive && unitIds.Contains(e.UnitId) && (onlyIds.Length == 0 || onlyIds.Contains(e.Id)));
+        var people = await members.AsNoTracking()
             .Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
         var headcount = people.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Count());
         var keys = byPerson ? people.ToDictionary(p => p.Id, p => p.UnitId) : headcount.Keys.ToDictionary(u => u, u => u);
@@ -56,7 +58,6 @@ public static class MonitoringQueries
             return (Settings: settings, WorkingDates: Dates(from, to < today ? to : today).Where(d => settings.Time.IsWorkingWeekday(d.DayOfWeek) && !calendar.IsHoliday(d)).ToList());
         });
 
-        var members = db.Employees.Where(e => e.IsActive && unitIds.Contains(e.UnitId));
         var flexible = await db.WorkRequests.ApprovedDays(from, to < today ? to : today)
             .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new { Key = byPerson ? e.Id : e.UnitId, d.Date.Year, d.Date.Month, d.Mode, Due = d.Date <= lastDue })
             .GroupBy(x => new { x.Key, x.Year, x.Month, x.Mode, x.Due })
@@ -99,7 +100,7 @@ public static class MonitoringQueries
             .GroupBy(x => new { x.Key, x.Year, x.Month, x.Predikat })
             .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.Predikat, People = g.Count() })
             .ToListAsync(cancellationToken);
-        var realisation = await RealisationAsync(db, agencyId, unitIds, from, to, byPerson, cancellationToken);
+        var realisation = await RealisationAsync(db, agencyId, unitIds, onlyIds, from, to, byPerson, cancellationToken);
 
         var figures = new Dictionary<(Guid Key, DateOnly Month), MonitoringFigures>();
         void Add(Guid key, int year, int month, Func<MonitoringFigures, MonitoringFigures> change)
@@ -203,7 +204,7 @@ public static class MonitoringQueries
     /// does not reach raw SQL.
     /// </summary>
     private static async Task<List<RealisationRow>> RealisationAsync(
-        IFlexWorkDbContext db, Guid agencyId, Guid[] units, DateOnly from, DateOnly to, bool byPerson, CancellationToken cancellationToken) =>
+        IFlexWorkDbContext db, Guid agencyId, Guid[] units, Guid[] only, DateOnly from, DateOnly to, bool byPerson, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<RealisationRow>($"""
             SELECT CASE WHEN {byPerson} THEN e.id ELSE e.unit_id END AS key, p."to" AS period_end, count(*)::int AS targets,
                    coalesce(sum(least(coalesce(q.quantity, 0) / (t.content->>'value')::numeric, {MaxRealisationRatio})), 0) AS realisation_sum
@@ -216,7 +217,7 @@ public static class MonitoringQueries
                 WHERE w.agency_id = t.agency_id AND w.employee_id = t.employee_id AND w.date BETWEEN p."from" AND p."to"
                   AND i->>'targetId' = t.id::text) q ON true
             WHERE t.agency_id = {agencyId} AND t.state = 'Agreed' AND (t.content->>'value')::numeric > 0
-              AND p."to" BETWEEN {from} AND {to} AND e.is_active AND e.unit_id = ANY({units})
+              AND p."to" BETWEEN {from} AND {to} AND e.is_active AND e.unit_id = ANY({units}) AND (cardinality({only}) = 0 OR e.id = ANY({only}))
             GROUP BY 1, 2
             """).ToListAsync(cancellationToken);
 }

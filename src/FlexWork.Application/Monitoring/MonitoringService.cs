@@ -38,6 +38,13 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
         return (await MonitoringScope.OfAsync(db, currentUser, cancellationToken)).Units;
     }
 
+    /// <summary>Whether the caller monitors every unit (an admin, the leadership) rather than the units they head.</summary>
+    public async Task<bool> MonitorsWholeAgencyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return (await MonitoringScope.OfAsync(db, currentUser, cancellationToken)).WholeAgency;
+    }
+
     /// <summary>The month for the units in scope, or (with <paramref name="unitId"/>) for that unit's people.</summary>
     public async Task<MonitoringDashboard> MonthAsync(DateOnly month, Guid? unitId = null, CancellationToken cancellationToken = default)
     {
@@ -48,7 +55,7 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
         var units = unitId is { } unit ? [scope.Require(unit)] : scope.Units.Keys.ToList();
         var level = unitId is null ? MonitoringLevel.Unit : MonitoringLevel.Person;
 
-        var figures = await MonitoringQueries.FiguresAsync(db, scope.AgencyId, units, from, to, now, level, cancellationToken);
+        var figures = await MonitoringQueries.FiguresAsync(db, scope.AgencyId, units, from, to, now, level, null, cancellationToken);
         var names = level == MonitoringLevel.Unit
             ? scope.Units.ToDictionary(u => u.Key, u => (u.Value, (string?)null))
             : await db.Employees.AsNoTracking().Where(e => e.IsActive && e.UnitId == unitId)
@@ -59,7 +66,7 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
         if (level == MonitoringLevel.Person)
         {
             // A unit's on-site minimum is the unit's, not a person's: the total carries it.
-            var unitFigures = await MonitoringQueries.FiguresAsync(db, scope.AgencyId, units, from, to, now, MonitoringLevel.Unit, cancellationToken);
+            var unitFigures = await MonitoringQueries.FiguresAsync(db, scope.AgencyId, units, from, to, now, MonitoringLevel.Unit, null, cancellationToken);
             total = total with { DaysUnderMinimum = unitFigures.Values.Sum(f => f.DaysUnderMinimum) };
         }
 
@@ -95,7 +102,7 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
         var afterFrom = new DateOnly(start.Year, start.Month, 1);
         var beforeFrom = afterFrom.AddMonths(-ComparedMonths);
         var afterTo = through < afterFrom.AddMonths(ComparedMonths).AddDays(-1) ? through : afterFrom.AddMonths(ComparedMonths).AddDays(-1);
-        var figures = await MonitoringQueries.FiguresAsync(db, agencyId, units, beforeFrom, afterTo, now, MonitoringLevel.Unit, cancellationToken);
+        var figures = await MonitoringQueries.FiguresAsync(db, agencyId, units, beforeFrom, afterTo, now, MonitoringLevel.Unit, null, cancellationToken);
         var before = MonitoringFigures.Sum(figures.Where(f => f.Key.Month < afterFrom).Select(f => f.Value));
         var after = MonitoringFigures.Sum(figures.Where(f => f.Key.Month >= afterFrom).Select(f => f.Value));
         return new BeforeAfter(start, beforeFrom, afterFrom.AddDays(-1), before, afterFrom, afterTo, after);

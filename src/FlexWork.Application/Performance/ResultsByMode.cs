@@ -52,7 +52,7 @@ public sealed class ResultsByModeService(IFlexWorkDbContextFactory dbFactory, IC
         return new TeamResults(PeriodView.Of(period), people, Sum(people.Select(p => p.Office)), Sum(people.Select(p => p.Flexible)));
     }
 
-    /// <summary>Every unit the caller heads, and those below, rolled up; an agency admin sees every unit.</summary>
+    /// <summary>Every unit the caller heads, and those below, rolled up; an agency admin or the agency leadership sees every unit.</summary>
     public async Task<IReadOnlyList<UnitResults>> UnitsAsync(Guid periodId, CancellationToken cancellationToken = default)
     {
         currentUser.RequireAgency();
@@ -60,7 +60,7 @@ public sealed class ResultsByModeService(IFlexWorkDbContextFactory dbFactory, IC
         var period = await PerformanceQueries.PeriodAsync(db, periodId, cancellationToken);
         var tree = await db.UnitTreeAsync(cancellationToken);
         HashSet<Guid> units;
-        if (currentUser.IsInRole(Roles.AgencyAdmin))
+        if (currentUser.IsInRole(Roles.AgencyAdmin) || currentUser.IsInRole(Roles.AgencyLeadership))
         {
             units = [.. await db.OrganizationUnits.Select(u => u.Id).ToListAsync(cancellationToken)];
         }

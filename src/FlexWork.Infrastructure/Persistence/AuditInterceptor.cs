@@ -84,7 +84,7 @@ public sealed class AuditInterceptor(TimeProvider timeProvider) : SaveChangesInt
     /// </summary>
     private static bool IsAudited(object entity) =>
         entity is (IAgencyOwned or Agency or ApplicationUser or IdentityUserRole<string>)
-            and not (Domain.Notifications.Notification or Domain.Presence.PresenceDay or Domain.Integrations.PresenceEvent);
+            and not (Domain.Notifications.Notification or Domain.Presence.PresenceDay or Domain.Integrations.PresenceEvent or Domain.Requests.RefusedSubmission);
 
     private static Guid? AgencyOf(object entity) => entity switch
     {

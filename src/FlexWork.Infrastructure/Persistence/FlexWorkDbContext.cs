@@ -49,6 +49,8 @@ public sealed class FlexWorkDbContext(DbContextOptions<FlexWorkDbContext> option
 
     public DbSet<RequestEvidence> RequestEvidence => Set<RequestEvidence>();
 
+    public DbSet<RefusedSubmission> RefusedSubmissions => Set<RefusedSubmission>();
+
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     public DbSet<PerformancePeriod> PerformancePeriods => Set<PerformancePeriod>();

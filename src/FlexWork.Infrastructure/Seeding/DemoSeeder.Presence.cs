@@ -30,7 +30,10 @@ public sealed partial class DemoSeeder
         var workingDays = Enumerable.Range(1, 28).Select(n => today.AddDays(-29 + n)).Append(today)
             .Where(d => time.IsWorkingWeekday(d.DayOfWeek) && !holidays.IsHoliday(d)).ToList();
         var people = new[] { atasan, pegawai, baru }.Concat(team).Concat(others).ToList();
-        SeedPresenceHistory(agencyId, people, holidays, from: new DateOnly(today.Year, today.Month, 1).AddMonths(-4), to: today.AddDays(-29));
+        var historyFrom = new DateOnly(today.Year, today.Month, 1).AddMonths(-4);
+        SeedPresenceHistory(agencyId, people, holidays, historyFrom, to: today.AddDays(-29));
+        var elsewhere = db.ChangeTracker.Entries<Employee>().Select(e => e.Entity).Where(e => e.AgencyId == agencyId && e.IsActive && !people.Contains(e)).ToList();
+        SeedPresenceHistory(agencyId, elsewhere, holidays, historyFrom, to: today.AddDays(-1)); // the other units simply come to the office
 
         // The lobby's fingerprint reader: one of the team always checks in on it (its secret was never kept: the demo shows the client, not a working one).
         var reader = IntegrationClient.Create(agencyId, "Mesin sidik jari lobi Gedung A", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), At(today.AddDays(-40), 9), createdByUserId: null);
@@ -111,12 +114,13 @@ public sealed partial class DemoSeeder
     }
 
     /// <summary>
-    /// The months before: office days checked in inside the office's area, positions long purged, so
-    /// that the monitoring's before-and-after has presence on both sides.
+    /// Plain office days, checked in inside the office's area: the months before for Biro SDM (so that
+    /// the monitoring's before-and-after has presence on both sides) and every day for the other units.
     /// </summary>
     private void SeedPresenceHistory(Guid agencyId, List<Employee> people, WorkCalendar holidays, DateOnly from, DateOnly to)
     {
         var time = new WorkingTime();
+        var purgedBefore = DateOnly.FromDateTime(timeProvider.GetUtcNow().ToOffset(Wib).DateTime).AddDays(-30);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             if (!time.IsWorkingWeekday(day.DayOfWeek) || holidays.IsHoliday(day))
@@ -130,7 +134,11 @@ public sealed partial class DemoSeeder
                 var checkIn = At(day, 7).AddMinutes((k * 17 + day.DayNumber * 11) % 75);
                 var presence = PresenceDay.CheckIn(null, agencyId, person.Id, new PresenceSlot(day, WorkMode.Office, true), checkIn, reading, LocationCheck.Of(reading, area, 500));
                 presence.CheckOut(checkIn.AddHours(8).AddMinutes(40 + ((k * 7 + day.DayNumber) % 35)), reading, LocationCheck.Of(reading, area, 500));
-                presence.PurgePositions(At(day.AddDays(31), 2), retentionDays: 30);
+                if (day < purgedBefore)
+                {
+                    presence.PurgePositions(At(day.AddDays(31), 2), retentionDays: 30); // as the purge job left them
+                }
+
                 presence.ClearDomainEvents();
                 db.PresenceDays.Add(presence);
             }

@@ -185,6 +185,16 @@ public sealed partial class DemoSeeder
         last.Advance(At(last.To.AddDays(6), 17)); // closed
         homeDays.UnionWith(andiDays.Select(d => (pegawai.Id, d)));
         SeedPresence(agencyId, atasan, pegawai, baru, team, [kepala, admin], holidays, homeDays);
+
+        // Submissions the rules refused (no request is saved then): the monitoring's exceptions count them by rule.
+        foreach (var (who, code, daysAgo) in new[]
+                 {
+                     (baru, RuleCodes.EmployeeNotEligible, 24), (baru, RuleCodes.EmployeeNotEligible, 5), (pegawai, RuleCodes.MonthlyRemoteCap, 9),
+                     (team[2], RuleCodes.NoticeTooShort, 3), (team[6], RuleCodes.UnitOnsiteMinimum, 38),
+                 })
+        {
+            db.RefusedSubmissions.Add(RefusedSubmission.Of(agencyId, who.Id, [new Finding(code, FindingSeverity.Block, null, code, [], "")], At(_today.AddDays(-daysAgo), 9)));
+        }
     }
 
     private List<PerformanceTarget> Targets(

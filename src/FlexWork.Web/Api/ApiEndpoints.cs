@@ -24,6 +24,7 @@ internal static class ApiEndpoints
         api.MapNotificationEndpoints();
         api.MapPerformanceEndpoints();
         api.MapPresenceEndpoints();
+        api.MapMonitoringEndpoints();
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.AgencyAdminApi);
         admin.MapAdminImportEndpoints();

@@ -9,7 +9,8 @@ namespace FlexWork.Web.Api;
 /// </summary>
 internal static class CsvDownload
 {
-    private static readonly CsvWriterOptions Options = new()
+    /// <summary>Shared with <see cref="ReportDownload"/>: every CSV of the app is written the same way.</summary>
+    internal static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         InjectionEscape = '\'',

@@ -9,7 +9,7 @@ namespace FlexWork.Web.Api;
 
 /// <summary>
 /// Files the pages link to, outside /api/v1 (cookie-authenticated, or the feed's secret): the
-/// iCalendar feed, evidence files, the import templates and the audit export.
+/// iCalendar feed, evidence files, the import templates, the audit export and the monev reports.
 /// </summary>
 internal static class DownloadEndpoints
 {
@@ -19,6 +19,7 @@ internal static class DownloadEndpoints
         endpoints.MapEvidenceDownload();
         endpoints.MapImportTemplate();
         endpoints.MapAuditExport();
+        endpoints.MapMonitoringDownloads();
         return endpoints;
     }
 

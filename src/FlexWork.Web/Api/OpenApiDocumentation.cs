@@ -31,6 +31,7 @@ internal static class OpenApiDocumentation
         ["Notifications"] = "The caller's bell: what happened to their requests and what waits for them.",
         ["Performance"] = "Targets (SKP), work reports, feedback and evaluation, for the employee and the supervisor.",
         ["Presence"] = "Check-in and check-out with the location taken once with consent, corrections, hours and absences.",
+        ["Monitoring"] = "Pasal 35 monitoring for unit heads, agency admins and the agency leadership: a month per unit or person, before/after the first policy, and the monev reports as CSV or XLSX.",
         ["Integrations"] = "Attendance machines: a client-credentials token, then batches of check-ins by NIP, idempotent per event id.",
         ["Admin: import"] = "Agency admins: CSV imports of units, positions and employees, previewed before they apply.",
         ["Admin: units"] = "Agency admins: the unit tree, heads, time zones and offices on the map.",

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Sees a team's schedule: a leader, or an agency admin (every unit).</summary>
     public const string TeamScheduleViewer = nameof(TeamScheduleViewer);
 
+    /// <summary>Monitors units (Pasal 35): heads a unit, or is an agency admin or the agency's leadership.</summary>
+    public const string Monitor = nameof(Monitor);
+
     /// <summary>Any signed-in person calling the API with a bearer token (not a machine: its token opens the integration routes only).</summary>
     public const string ApiUser = nameof(ApiUser);
 
@@ -43,7 +46,8 @@ public static class Policies
         .AddPolicy(Supervisor, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.SupervisesAnyone)))
         .AddPolicy(Leader, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads)))
         .AddPolicy(Approver, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Decides)))
-        .AddPolicy(TeamScheduleViewer, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads, orAgencyAdmin: true)))
+        .AddPolicy(TeamScheduleViewer, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.Leads, Roles.AgencyAdmin)))
+        .AddPolicy(Monitor, p => p.AddRequirements(new OrgRightsRequirement(rights => rights.HeadsUnit, Roles.AgencyAdmin, Roles.AgencyLeadership)))
         .AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
             .RequireAssertion(context => !context.User.IsInRole(Roles.IntegrationClient)))
         .AddPolicy(IntegrationClient, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
@@ -52,12 +56,12 @@ public static class Policies
             .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId));
 }
 
-/// <summary>A right the org chart gives (<see cref="OrgRights"/>), optionally also held by every agency admin.</summary>
-public sealed class OrgRightsRequirement(Func<OrgRights, bool> holds, bool orAgencyAdmin = false) : IAuthorizationRequirement
+/// <summary>A right the org chart gives (<see cref="OrgRights"/>), or that every holder of one of <paramref name="orRoles"/> has.</summary>
+public sealed class OrgRightsRequirement(Func<OrgRights, bool> holds, params string[] orRoles) : IAuthorizationRequirement
 {
     public Func<OrgRights, bool> Holds { get; } = holds;
 
-    public bool OrAgencyAdmin { get; } = orAgencyAdmin;
+    public IReadOnlyList<string> OrRoles { get; } = orRoles;
 }
 
 /// <summary>Reads supervisor, unit-head and acting-official rights from the org chart at the time of the check.</summary>
@@ -65,7 +69,7 @@ internal sealed class OrgRightsHandler(OrgRightsService orgRights) : Authorizati
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrgRightsRequirement requirement)
     {
-        if (requirement.OrAgencyAdmin && context.User.IsInRole(Roles.AgencyAdmin))
+        if (requirement.OrRoles.Any(context.User.IsInRole) && context.User.HasClaim(c => c.Type == FlexWorkClaimTypes.AgencyId))
         {
             context.Succeed(requirement);
             return;

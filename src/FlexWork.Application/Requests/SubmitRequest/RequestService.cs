@@ -208,10 +208,19 @@ public sealed class RequestService(
         var verdict = await policy.JudgeAsync(db, place, request.ToProposal(), request.Id, cancellationToken);
         if (verdict.IsBlocked)
         {
+            await RecordRefusalAsync(request, verdict.Findings, cancellationToken);
             throw new RequestBlockedException(verdict.Findings);
         }
 
         request.Submit(verdict.PolicyNumber, verdict.Findings, verdict.Route, timeProvider.GetUtcNow(), currentUser.UserId);
+    }
+
+    /// <summary>Kept on a context of its own: the refused submission's transaction rolls back, the refusal stays for the monitoring.</summary>
+    private async Task RecordRefusalAsync(WorkRequest request, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        db.RefusedSubmissions.Add(RefusedSubmission.Of(request.AgencyId, request.EmployeeId, findings, timeProvider.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The policy's evidence caps: files on this request, and megabytes over all of the employee's evidence.</summary>

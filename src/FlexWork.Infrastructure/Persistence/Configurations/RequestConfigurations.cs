@@ -98,3 +98,15 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<FlexWor
         builder.HasIndex(n => new { n.AgencyId, n.MailDueAt }).HasFilter("mail = 'Pending'");
     }
 }
+
+public sealed class RefusedSubmissionConfiguration : IEntityTypeConfiguration<RefusedSubmission>
+{
+    public void Configure(EntityTypeBuilder<RefusedSubmission> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Id });
+        builder.HasOne<Employee>().WithMany()
+            .HasForeignKey(r => new { r.AgencyId, r.EmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.AttemptedAt }); // the exceptions report reads a range of months
+    }
+}

@@ -1534,6 +1534,41 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("FlexWork.Domain.Requests.RefusedSubmission", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.PrimitiveCollection<string[]>("RuleCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rule_codes");
+
+                    b.HasKey("AgencyId", "Id")
+                        .HasName("pk_refused_submissions");
+
+                    b.HasIndex("AgencyId", "AttemptedAt")
+                        .HasDatabaseName("ix_refused_submissions_agency_id_attempted_at");
+
+                    b.HasIndex("AgencyId", "EmployeeId")
+                        .HasDatabaseName("ix_refused_submissions_agency_id_employee_id");
+
+                    b.ToTable("refused_submissions", (string)null);
+                });
+
             modelBuilder.Entity("FlexWork.Domain.Requests.RequestEvidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2270,6 +2305,17 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_delegations_employees_agency_id_principal_employee_id");
+                });
+
+            modelBuilder.Entity("FlexWork.Domain.Requests.RefusedSubmission", b =>
+                {
+                    b.HasOne("FlexWork.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId", "EmployeeId")
+                        .HasPrincipalKey("AgencyId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refused_submissions_employees_agency_id_employee_id");
                 });
 
             modelBuilder.Entity("FlexWork.Domain.Requests.RequestEvidence", b =>
