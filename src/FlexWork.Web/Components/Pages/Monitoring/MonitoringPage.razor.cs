@@ -40,12 +40,6 @@ public sealed partial class MonitoringPage
 
     private string MonevHref => $"monitoring/monev?month={MonthText}{(UnitQuery is { } unit ? $"&unit={unit}" : "")}";
 
-    private List<BreadcrumbItem> Crumbs =>
-    [
-        new(L["Monitoring.AllUnits"], $"monitoring?month={MonthText}", disabled: UnitQuery is null),
-        .. _dashboard?.UnitName is { } name ? [new BreadcrumbItem(name, null, disabled: true)] : Array.Empty<BreadcrumbItem>(),
-    ];
-
     private string ReportHref(string report, string format) =>
         $"monitoring/reports/{report}?from={MonthText}&to={MonthText}&format={format}{UnitSuffix}{(PersonLevel ? "&level=person" : "")}";
 
@@ -54,8 +48,9 @@ public sealed partial class MonitoringPage
         _error = null;
         try
         {
+            // Monev looks back at a month that is over: the page opens on last month, this one is a pick away.
             var today = DateOnly.FromDateTime(DateTime.Today);
-            _month = MonthQuery is null ? new DateOnly(today.Year, today.Month, 1) : MonthParameter.Parse(MonthQuery);
+            _month = MonthQuery is null ? new DateOnly(today.Year, today.Month, 1).AddMonths(-1) : MonthParameter.Parse(MonthQuery);
             _dashboard = await Monitoring.MonthAsync(_month, UnitQuery);
             _labels = [.. _dashboard.Rows.Select(r => Short(r.Name))];
         }
