@@ -80,6 +80,15 @@ internal static class AdminOrganizationEndpoints
             })
             .WithSummary("End every session of the employee's account (browsers, apps, API tokens); they must sign in anew")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        employees.MapGet("/leadership", (EmployeeAdministration service, CancellationToken ct) => service.LeadershipAsync(ct))
+            .WithSummary("The employees holding the agency-leadership role (they monitor every unit, read-only)");
+        employees.MapPut("/{id:guid}/leadership", async (Guid id, LeadershipRequest request, EmployeeAdministration service, CancellationToken ct) =>
+            {
+                await service.SetLeadershipAsync(id, request.Leads, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Grant ({leads: true}) or withdraw the agency-leadership role; the person's sessions end so that it holds at once")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         employees.MapPost("/{id:guid}/invitation", async (Guid id, HttpContext context, InvitationService invitations, CancellationToken ct) =>
             {
                 var sent = await invitations.SendAsync([id], AcceptInvitation.LinksUnder(context.BaseUri()), cancellationToken: ct);
@@ -92,3 +101,5 @@ internal static class AdminOrganizationEndpoints
     private static Created<CreatedResponse> Created(string collection, Guid id) =>
         TypedResults.Created($"/api/v1/admin/{collection}/{id}", new CreatedResponse(id));
 }
+
+public sealed record LeadershipRequest(bool Leads);

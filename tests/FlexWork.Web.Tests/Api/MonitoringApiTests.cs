@@ -59,6 +59,25 @@ public class MonitoringApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task An_admin_grants_the_leadership_role_and_only_an_admin_of_the_same_agency_can()
+    {
+        var admin = await fixture.ClientForAsync("admin@demo.go.id");
+        var bunga = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/employees?search=baru%40demo", Ct)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.ClientForAsync("baru@demo.go.id")).GetAsync($"/api/v1/monitoring/months/{ThisMonth}", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.ClientForAsync("sekjen@demo.go.id")).PutAsJsonAsync($"/api/v1/admin/employees/{bunga}/leadership", new { leads = true }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await fixture.ClientForAsync("admin@demo2.go.id")).PutAsJsonAsync($"/api/v1/admin/employees/{bunga}/leadership", new { leads = true }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/admin/employees/{bunga}/leadership", new { leads = true }, Ct)).StatusCode);
+        Assert.Contains(bunga, await admin.GetFromJsonAsync<Guid[]>("/api/v1/admin/employees/leadership", Ct) ?? []);
+
+        var leader = await fixture.ClientForAsync("baru@demo.go.id"); // signed in anew: the role holds
+        Assert.True((await leader.GetFromJsonAsync<JsonElement>($"/api/v1/monitoring/months/{ThisMonth}", Ct)).GetProperty("wholeAgency").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/api/v1/admin/units", Ct)).StatusCode); // read-only: no admin rights
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/admin/employees/{bunga}/leadership", new { leads = false }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.ClientForAsync("baru@demo.go.id")).GetAsync($"/api/v1/monitoring/months/{ThisMonth}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_report_comes_as_csv_and_as_an_xlsx_that_a_spreadsheet_opens()
     {
         var admin = await fixture.ClientForAsync("admin@demo.go.id");

@@ -51,6 +51,7 @@ public partial class EmployeeEdit
 
     private EmployeeForm? _form;
     private EmployeeDetails? _details;
+    private bool _leads;
     private IReadOnlyList<UnitItem> _units = [];
     private IReadOnlyList<PositionItem> _positions = [];
     private string? _error;
@@ -72,6 +73,7 @@ public partial class EmployeeEdit
             {
                 _details = await Employees.GetAsync(id);
                 _form = EmployeeForm.From(_details);
+                _leads = (await Employees.LeadershipAsync()).Contains(id);
             }
             catch (NotFoundException)
             {
@@ -143,6 +145,14 @@ public partial class EmployeeEdit
         {
             _error = problem;
         }
+    }
+
+    /// <summary>The agency-leadership role (monitoring of every unit, read-only); the person signs in anew.</summary>
+    private async Task SetLeadershipAsync(bool leads)
+    {
+        await Employees.SetLeadershipAsync(_details!.Id, leads);
+        _leads = leads;
+        Snackbar.Add(L[leads ? "EmployeeEdit.LeadershipGranted" : "EmployeeEdit.LeadershipWithdrawn", _details.FullName], Severity.Success);
     }
 
     private async Task EndSessionsAsync()
