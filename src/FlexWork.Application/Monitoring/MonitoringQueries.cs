@@ -38,12 +38,11 @@ public static class MonitoringQueries
         var byPerson = level == MonitoringLevel.Person;
         var onlyIds = only?.ToArray() ?? [];
         var members = db.Employees.Where(e => e.IsActive && unitIds.Contains(e.UnitId) && (onlyIds.Length == 0 || onlyIds.Contains(e.Id)));
-        var people = await members.AsNoTracking()
-            .Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
-        var headcount = people.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Count());
-        var keys = byPerson ? people.ToDictionary(p => p.Id, p => p.UnitId) : headcount.Keys.ToDictionary(u => u, u => u);
+        var headcount = await members.GroupBy(e => e.UnitId).Select(g => new { g.Key, People = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.People, cancellationToken);
+        var keys = byPerson ? await members.ToDictionaryAsync(e => e.Id, e => e.UnitId, cancellationToken) : headcount.Keys.ToDictionary(u => u, u => u);
+        var through = to < today ? to : today; // days count up to today
 
-        var policy = await PolicyContextLoader.InForceAsync(db, to < today ? to : today, cancellationToken);
+        var policy = await PolicyContextLoader.InForceAsync(db, through, cancellationToken);
         var tree = await db.UnitTreeAsync(cancellationToken);
         var holidays = await db.CalendarEntries.AsNoTracking()
             .Where(c => c.Date >= from && c.Date <= to.AddDays(31) && c.Kind != CalendarEntryKind.MandatoryOffice)
@@ -55,15 +54,15 @@ public static class MonitoringQueries
             var path = tree.PathUp(unit);
             var settings = policy.Settings.ForUnit(path);
             var calendar = new WorkCalendar(holidays.Where(h => CalendarEntry.AppliesTo(h.UnitId, path)).Select(h => h.Date), []);
-            return (Settings: settings, WorkingDates: Dates(from, to < today ? to : today).Where(d => settings.Time.IsWorkingWeekday(d.DayOfWeek) && !calendar.IsHoliday(d)).ToList());
+            return (Settings: settings, WorkingDates: Dates(from, through).Where(d => settings.Time.IsWorkingWeekday(d.DayOfWeek) && !calendar.IsHoliday(d)).ToList());
         });
 
-        var flexible = await db.WorkRequests.ApprovedDays(from, to < today ? to : today)
+        var flexible = await db.WorkRequests.ApprovedDays(from, through)
             .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new { Key = byPerson ? e.Id : e.UnitId, d.Date.Year, d.Date.Month, d.Mode, Due = d.Date <= lastDue })
             .GroupBy(x => new { x.Key, x.Year, x.Month, x.Mode, x.Due })
             .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Month, g.Key.Mode, g.Key.Due, Days = g.Count() })
             .ToListAsync(cancellationToken);
-        var away = byPerson ? [] : await db.WorkRequests.ApprovedDays(from, to < today ? to : today)
+        var away = byPerson ? [] : await db.WorkRequests.ApprovedDays(from, through)
             .Where(d => d.Mode != WorkMode.Office)
             .Join(members, d => d.EmployeeId, e => e.Id, (d, e) => new { e.UnitId, d.Date, d.EmployeeId })
             .GroupBy(x => new { x.UnitId, x.Date })
