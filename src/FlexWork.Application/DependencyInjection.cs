@@ -39,6 +39,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining<EmployeeSearchValidator>(ServiceLifetime.Singleton);
 
+        services.AddMemoryCache(); // the monitoring reuses its before/after comparison for a while
         services.AddScoped<OrgRightsService>();
         services.AddScoped<MyProfileService>();
         services.AddScoped<PresenceService>();

@@ -198,25 +198,33 @@ public static class MonitoringQueries
 
     /// <summary>
     /// Per period ending in the range: agreed targets with a value, and the sum of what the period's
-    /// reports realised of each (capped at <see cref="MaxRealisationRatio"/>). Raw SQL because the
+    /// reports realised of each (capped at <see cref="MaxRealisationRatio"/>). The periods' reports are
+    /// read once and summed per target named, as the performance pages do. Raw SQL because the
     /// quantities sit in the reports' JSON lines; the agency is named explicitly, as the query filter
     /// does not reach raw SQL.
     /// </summary>
     private static async Task<List<RealisationRow>> RealisationAsync(
         IFlexWorkDbContext db, Guid agencyId, Guid[] units, Guid[] only, DateOnly from, DateOnly to, bool byPerson, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<RealisationRow>($"""
+            WITH periods AS (
+                SELECT id, "from", "to" FROM performance_periods WHERE agency_id = {agencyId} AND "to" BETWEEN {from} AND {to}),
+            people AS (
+                SELECT id, unit_id FROM employees
+                WHERE agency_id = {agencyId} AND is_active AND unit_id = ANY({units}) AND (cardinality({only}::uuid[]) = 0 OR id = ANY({only}))),
+            realised AS (
+                SELECT i->>'targetId' AS target_id, sum((i->>'quantity')::numeric) AS quantity
+                FROM work_reports w
+                JOIN people e ON e.id = w.employee_id
+                CROSS JOIN LATERAL jsonb_array_elements(w.items) i
+                WHERE w.agency_id = {agencyId} AND w.date BETWEEN (SELECT min("from") FROM periods) AND (SELECT max("to") FROM periods) AND i ? 'targetId'
+                GROUP BY 1)
             SELECT CASE WHEN {byPerson} THEN e.id ELSE e.unit_id END AS key, p."to" AS period_end, count(*)::int AS targets,
-                   coalesce(sum(least(coalesce(q.quantity, 0) / (t.content->>'value')::numeric, {MaxRealisationRatio})), 0) AS realisation_sum
+                   coalesce(sum(least(coalesce(r.quantity, 0) / (t.content->>'value')::numeric, {MaxRealisationRatio})), 0) AS realisation_sum
             FROM performance_targets t
-            JOIN performance_periods p ON p.agency_id = t.agency_id AND p.id = t.period_id
-            JOIN employees e ON e.agency_id = t.agency_id AND e.id = t.employee_id
-            LEFT JOIN LATERAL (
-                SELECT sum((i->>'quantity')::numeric) AS quantity
-                FROM work_reports w CROSS JOIN LATERAL jsonb_array_elements(w.items) i
-                WHERE w.agency_id = t.agency_id AND w.employee_id = t.employee_id AND w.date BETWEEN p."from" AND p."to"
-                  AND i->>'targetId' = t.id::text) q ON true
+            JOIN periods p ON p.id = t.period_id
+            JOIN people e ON e.id = t.employee_id
+            LEFT JOIN realised r ON r.target_id = t.id::text
             WHERE t.agency_id = {agencyId} AND t.state = 'Agreed' AND (t.content->>'value')::numeric > 0
-              AND p."to" BETWEEN {from} AND {to} AND e.is_active AND e.unit_id = ANY({units}) AND (cardinality({only}) = 0 OR e.id = ANY({only}))
             GROUP BY 1, 2
             """).ToListAsync(cancellationToken);
 }

@@ -111,32 +111,62 @@ public sealed class MonitoringReports(IFlexWorkDbContextFactory dbFactory, ICurr
             yield break;
         }
 
-        // A batch of people at a time, in a stable order (unit, then id), each batch on a fresh context.
+        // People in a stable order (unit by name, then id), counted a batch at a time on a fresh
+        // context; small units share a batch, so a ministry of 50-person units takes 40 rounds, not 1,600.
+        await using var people = await dbFactory.CreateAsync(cancellationToken);
+        var batch = new List<(Guid Unit, Guid Id, string Nip, string Name)>();
         foreach (var unit in units.OrderBy(u => scope.Units[u], StringComparer.CurrentCulture))
         {
             for (Guid? after = null; ;)
             {
-                await using var db = await dbFactory.CreateAsync(cancellationToken);
-                var batch = await db.Employees.AsNoTracking().Where(e => e.IsActive && e.UnitId == unit && (after == null || e.Id.CompareTo(after.Value) > 0))
+                var read = await people.Employees.AsNoTracking().Where(e => e.IsActive && e.UnitId == unit && (after == null || e.Id.CompareTo(after.Value) > 0))
                     .OrderBy(e => e.Id).Take(PeopleBatch).Select(e => new { e.Id, e.Nip, e.FullName }).ToListAsync(cancellationToken);
-                if (batch.Count == 0)
+                batch.AddRange(read.Select(p => (unit, p.Id, p.Nip, p.FullName)));
+                if (batch.Count >= PeopleBatch)
+                {
+                    await foreach (var row in PersonRowsAsync(report, scope, batch, from, to, now, cancellationToken))
+                    {
+                        yield return row;
+                    }
+
+                    batch.Clear();
+                }
+
+                if (read.Count < PeopleBatch)
                 {
                     break;
                 }
 
-                var figures = await MonitoringQueries.FiguresAsync(db, scope.AgencyId, [unit], from, to, now, MonitoringLevel.Person, [.. batch.Select(b => b.Id)], cancellationToken);
-                foreach (var person in batch)
-                {
-                    foreach (var month in MonitoringQueries.Months(from, to))
-                    {
-                        if (figures.TryGetValue((person.Id, month), out var f))
-                        {
-                            yield return [scope.Units[unit], person.Nip, person.FullName, MonthText(month), f.People, .. FiguresCells(report, f, byPerson)];
-                        }
-                    }
-                }
+                after = read[^1].Id;
+            }
+        }
 
-                after = batch[^1].Id;
+        await foreach (var row in PersonRowsAsync(report, scope, batch, from, to, now, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private async IAsyncEnumerable<object?[]> PersonRowsAsync(
+        MonitoringReport report, MonitoringScope scope, List<(Guid Unit, Guid Id, string Nip, string Name)> batch, DateOnly from, DateOnly to, DateTimeOffset now,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0)
+        {
+            yield break;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var figures = await MonitoringQueries.FiguresAsync(
+            db, scope.AgencyId, [.. batch.Select(p => p.Unit).Distinct()], from, to, now, MonitoringLevel.Person, [.. batch.Select(p => p.Id)], cancellationToken);
+        foreach (var person in batch)
+        {
+            foreach (var month in MonitoringQueries.Months(from, to))
+            {
+                if (figures.TryGetValue((person.Id, month), out var f))
+                {
+                    yield return [scope.Units[person.Unit], person.Nip, person.Name, MonthText(month), f.People, .. FiguresCells(report, f, byPerson: true)];
+                }
             }
         }
     }

@@ -1,7 +1,10 @@
 using FlexWork.Application.Common;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace FlexWork.Application.Monitoring;
 
@@ -23,10 +26,16 @@ public sealed record MonitoringDashboard(
 /// days under the unit's on-site minimum, presence flags and absences, overdue reports,
 /// realisation and predikat, and before against after flexible work began.
 /// </summary>
-public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider)
+public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider timeProvider, IMemoryCache cache)
 {
     /// <summary>How many months on each side of the first policy's effective date are compared.</summary>
     public const int ComparedMonths = 6;
+
+    /// <summary>
+    /// How long a before/after comparison is reused for the same units and end: it counts up to a
+    /// year of an agency's days (seconds at ministry scale) and moves by a day's share at most.
+    /// </summary>
+    public static readonly TimeSpan ComparisonReuse = TimeSpan.FromMinutes(15);
 
     /// <summary>How far back the dashboard reaches.</summary>
     public const int MaxMonthsBack = 36;
@@ -70,7 +79,11 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
             total = total with { DaysUnderMinimum = unitFigures.Values.Sum(f => f.DaysUnderMinimum) };
         }
 
-        var comparison = await CompareAsync(db, scope.AgencyId, units, to, now, cancellationToken);
+        var comparison = await cache.GetOrCreateAsync(ComparisonKey(scope.AgencyId, units, to), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ComparisonReuse;
+            return CompareAsync(db, scope.AgencyId, units, to, now, cancellationToken);
+        }) ?? throw new InvalidOperationException("The comparison was not computed.");
         return new MonitoringDashboard(from, unitId, unitId is { } id ? scope.Units[id] : null, scope.WholeAgency, rows, total, comparison);
     }
 
@@ -87,6 +100,10 @@ public sealed class MonitoringService(IFlexWorkDbContextFactory dbFactory, ICurr
 
         return (from, from.AddMonths(1).AddDays(-1));
     }
+
+    /// <summary>The same agency, units and end give the same comparison, whoever asks.</summary>
+    private static string ComparisonKey(Guid agencyId, IEnumerable<Guid> units, DateOnly through) =>
+        $"monitoring-comparison:{agencyId}:{through:O}:{Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', units.Order()))))}";
 
     private static async Task<BeforeAfter> CompareAsync(
         IFlexWorkDbContext db, Guid agencyId, IReadOnlyCollection<Guid> units, DateOnly through, DateTimeOffset now, CancellationToken cancellationToken)

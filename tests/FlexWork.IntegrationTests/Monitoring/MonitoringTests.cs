@@ -46,6 +46,17 @@ public class MonitoringTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDa
         Assert.Equal(sdm.Figures.WorkingDays, sdm.Figures.FlexibleByMode.Values.Sum() + sdm.Figures.DaysIn(WorkMode.Office));
         Assert.Equal((sdm.Figures.WorkingDays, sdm.Figures.FlexibleDays, sdm.Figures.Present, sdm.Figures.Targets), (month.Total.WorkingDays, month.Total.FlexibleDays, month.Total.Present, month.Total.Targets));
         Assert.InRange(sdm.Figures.Absent, 0, 2); // at most the two days team[1] stayed away without a word
+
+        // Realisation: each agreed target's reported quantities against its value, as the performance pages add them up.
+        await using var db = await hendra.Get<IFlexWorkDbContextFactory>().CreateAsync(Ct);
+        var people = await db.Employees.Where(e => e.IsActive && e.UnitId == sdm.Id).Select(e => e.Id).ToListAsync(Ct);
+        var targets = (await db.PerformanceTargets.Where(t => t.PeriodId == last.Id && t.State == TargetState.Agreed && people.Contains(t.EmployeeId)).ToListAsync(Ct))
+            .Where(t => t.Content.Value > 0).ToList();
+        var reported = (await db.WorkReports.Where(r => people.Contains(r.EmployeeId) && r.Date >= last.From && r.Date <= last.To).Select(r => r.Items).ToListAsync(Ct))
+            .SelectMany(items => items).Where(i => i.TargetId is not null).GroupBy(i => i.TargetId!.Value).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity ?? 0));
+        Assert.NotEmpty(reported);
+        Assert.Equal(targets.Count, sdm.Figures.Targets);
+        Assert.Equal(Math.Round(targets.Sum(t => Math.Min(reported.GetValueOrDefault(t.Id) / t.Content.Value!.Value, 2)), 6), Math.Round(sdm.Figures.RealisationSum, 6));
     }
 
     [Fact]
