@@ -203,17 +203,20 @@ echo "== POST /api/v1/integrations/presence: $(ls "$WORK/batches" | wc -l) batch
 quiet
 before=$(ticks)
 start=$(date +%s.%N)
-# The check-ins first (files aaa..), then the check-outs: each group in parallel, one after the other.
+# The check-ins first, then the check-outs: each group in parallel, one after the other.
 for group in CheckIn CheckOut; do
-  grep -l "\"kind\": \"$group\"" "$WORK"/batches/* | xargs -P "$CONNECTIONS" -I{} curl -sf -o {}.out -w '%{time_total}\n' -X POST \
-    "$BENCH_URL/api/v1/integrations/presence" -H "Authorization: Bearer $MACHINE" -H 'Content-Type: application/json' --data-binary @{}
-done > "$WORK/batch-times"
+  grep -l "\"kind\": \"$group\"" "$WORK"/batches/??? | xargs -P "$CONNECTIONS" -I{} curl -s -o {}.out -w '%{http_code} %{time_total}\n' -X POST \
+    "$BENCH_URL/api/v1/integrations/presence" -H "Authorization: Bearer $MACHINE" -H 'Content-Type: application/json' --data-binary @{} || true
+done > "$WORK/batch-answers"
 elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+failed=$(grep -vc '^200 ' "$WORK/batch-answers" || true)
+[[ $failed -eq 0 ]] || { echo "$failed batches were not answered 200: $(grep -v '^200 ' "$WORK/batch-answers" | cut -d' ' -f1 | sort | uniq -c | xargs)" >&2; exit 1; }
 recorded=$(cat "$WORK"/batches/*.out | grep -oP '"recorded":\K[0-9]+' | awk '{ s += $1 } END { print s + 0 }')
+cut -d' ' -f2 "$WORK/batch-answers" > "$WORK/batch-times"
 sort -n "$WORK/batch-times" > "$WORK/batch-sorted"
 batches=$(wc -l < "$WORK/batch-sorted")
 bpct() { awk -v n="$batches" -v p="$1" 'NR == int((n * p + 99) / 100) { printf "%.0f", $1 * 1000; exit }' "$WORK/batch-sorted"; }
-read -r app_ms pg_ms < <(cpu_per_request "$before" "$(ticks)" "$((batches * 1000))")
+read -r app_ms pg_ms <<< "$(cpu_per_request "$before" "$(ticks)" "$((batches * 1000))")"
 TAPS="$recorded $elapsed $(bpct 50) $(bpct 95) $app_ms $pg_ms"
 echo "taps recorded: $recorded of $((batches * 1000)) in $elapsed s; per batch p50 $(bpct 50) ms, p95 $(bpct 95) ms; CPU per tap $app_ms ms app + $pg_ms ms PostgreSQL"
 [[ $recorded -eq $((batches * 1000)) ]] || { echo "Every tap should have been recorded" >&2; exit 1; }

@@ -133,11 +133,8 @@ public sealed class PresenceIntake(IFlexWorkDbContextFactory dbFactory, ICurrent
         // Looked up per tap: by person and day, and per unit by day (a batch holds up to 1,000 taps).
         var modes = (await db.WorkRequests.Where(r => employeeIds.Contains(r.EmployeeId)).ApprovedDays(from, to).Select(d => new { d.EmployeeId, d.Date, d.Mode }).ToListAsync(cancellationToken))
             .DistinctBy(d => (d.EmployeeId, d.Date)).ToDictionary(d => (d.EmployeeId, d.Date), d => d.Mode);
-        var workingDays = new Dictionary<Guid, Dictionary<DateOnly, bool>>();
-        foreach (var unitId in taps.Select(t => t.UnitId).Distinct())
-        {
-            workingDays[unitId] = (await ScheduleService.DaysAsync(db, tree.PathUp(unitId), from, to, cancellationToken)).ToDictionary(d => d.Date, d => d.IsWorkingDay);
-        }
+        var workingDays = (await ScheduleService.DaysByUnitAsync(db, tree, taps.Select(t => t.UnitId), from, to, cancellationToken))
+            .ToDictionary(u => u.Key, u => u.Value.ToDictionary(d => d.Date, d => d.IsWorkingDay));
 
         foreach (var tap in taps.OrderBy(t => t.At))
         {

@@ -108,15 +108,12 @@ public sealed class PresenceLedgerService(IFlexWorkDbContextFactory dbFactory, I
 
         var policy = await PolicyContextLoader.InForceAsync(db, today, cancellationToken);
         var ramadan = await PolicyContextLoader.RamadanAsync(db, from, to, cancellationToken);
-        var calendars = new Dictionary<Guid, IReadOnlyList<ScheduleDay>>();
+        var calendars = await ScheduleService.DaysByUnitAsync(db, tree, people.Select(p => placed[p.Id].UnitId), from, to, cancellationToken);
         var ledgers = new List<PresenceLedger>();
         foreach (var (id, name) in people)
         {
             var unitId = placed[id].UnitId;
-            if (!calendars.TryGetValue(unitId, out var calendar))
-            {
-                calendars[unitId] = calendar = await ScheduleService.DaysAsync(db, tree.PathUp(unitId), from, to, cancellationToken);
-            }
+            var calendar = calendars[unitId];
 
             var zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneOf(id));
             var time = policy.Settings.ForUnit(tree.PathUp(unitId)).WithRamadan(ramadan).Time;

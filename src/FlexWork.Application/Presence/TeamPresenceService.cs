@@ -40,11 +40,8 @@ public sealed class TeamPresenceService(IFlexWorkDbContextFactory dbFactory, ICu
             .DistinctBy(d => d.EmployeeId).ToDictionary(d => d.EmployeeId, d => d.Mode);
         var days = await db.PresenceDays.AsNoTracking().Where(d => ids.Contains(d.EmployeeId) && d.Date == today).ToDictionaryAsync(d => d.EmployeeId, cancellationToken);
         var tree = await db.UnitTreeAsync(cancellationToken);
-        var workingByUnit = new Dictionary<Guid, bool>();
-        foreach (var unitId in team.Select(m => m.UnitId).Distinct())
-        {
-            workingByUnit[unitId] = (await ScheduleService.DaysAsync(db, tree.PathUp(unitId), today, today, cancellationToken))[0].IsWorkingDay;
-        }
+        var workingByUnit = (await ScheduleService.DaysByUnitAsync(db, tree, team.Select(m => m.UnitId), today, today, cancellationToken))
+            .ToDictionary(u => u.Key, u => u.Value[0].IsWorkingDay);
 
         var pending = await CorrectionView.From(db, db.PresenceCorrections.AsNoTracking()
                 .Where(c => ids.Contains(c.EmployeeId) && c.Status == CorrectionStatus.Pending).OrderBy(c => c.RequestedAt).Take(200))

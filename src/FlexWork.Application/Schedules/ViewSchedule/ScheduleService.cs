@@ -163,22 +163,41 @@ public sealed class ScheduleService(IFlexWorkDbContextFactory dbFactory, ICurren
 
     /// <summary>The days of the range as the unit path's calendar has them: working or not, and why not.</summary>
     internal static async Task<IReadOnlyList<ScheduleDay>> DaysAsync(
-        IFlexWorkDbContext db, IReadOnlyList<Guid> unitPath, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        IFlexWorkDbContext db, IReadOnlyList<Guid> unitPath, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await CalendarAsync(db, from, to, cancellationToken))(unitPath);
+
+    /// <summary>
+    /// The same for several units at once, keyed by unit: the calendar and the policy are read once,
+    /// however many units (an attendance machine's batch of 1,000 taps may touch as many).
+    /// </summary>
+    internal static async Task<Dictionary<Guid, IReadOnlyList<ScheduleDay>>> DaysByUnitAsync(
+        IFlexWorkDbContext db, UnitTree tree, IEnumerable<Guid> unitIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var days = await CalendarAsync(db, from, to, cancellationToken);
+        return unitIds.Distinct().ToDictionary(unit => unit, unit => days(tree.PathUp(unit)));
+    }
+
+    /// <summary>Reads the range's calendar entries and the working week in force once; the answer gives any unit path's days.</summary>
+    private static async Task<Func<IReadOnlyList<Guid>, IReadOnlyList<ScheduleDay>>> CalendarAsync(
+        IFlexWorkDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var entries = await db.CalendarEntries.AsNoTracking().Where(c => c.Date >= from && c.Date <= to)
             .Select(c => new { c.Date, c.Kind, c.Name, c.UnitId }).ToListAsync(cancellationToken);
-        var applicable = entries.Where(c => CalendarEntry.AppliesTo(c.UnitId, unitPath)).ToList();
         var time = (await PolicyContextLoader.InForceAsync(db, from, cancellationToken)).Settings.Time;
-        return
-        [
-            .. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Select(date =>
-            {
-                var holiday = applicable.FirstOrDefault(c => c.Date == date && c.Kind != CalendarEntryKind.MandatoryOffice);
-                return new ScheduleDay(
-                    date, time.IsWorkingWeekday(date.DayOfWeek) && holiday is null, holiday?.Name,
-                    applicable.Any(c => c.Date == date && c.Kind == CalendarEntryKind.MandatoryOffice));
-            }),
-        ];
+        return unitPath =>
+        {
+            var applicable = entries.Where(c => CalendarEntry.AppliesTo(c.UnitId, unitPath)).ToList();
+            return
+            [
+                .. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Select(date =>
+                {
+                    var holiday = applicable.FirstOrDefault(c => c.Date == date && c.Kind != CalendarEntryKind.MandatoryOffice);
+                    return new ScheduleDay(
+                        date, time.IsWorkingWeekday(date.DayOfWeek) && holiday is null, holiday?.Name,
+                        applicable.Any(c => c.Date == date && c.Kind == CalendarEntryKind.MandatoryOffice));
+                }),
+            ];
+        };
     }
 
     /// <summary>The planned days (pending or approved) of these people in the range; the rest is the office.</summary>
