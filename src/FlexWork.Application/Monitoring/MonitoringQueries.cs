@@ -34,16 +34,22 @@ public static class MonitoringQueries
         IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken)
     {
         var today = PolicyCheckContext.TodayIn(now, IndonesianTimeZones.Wib);
-        var unitIds = units.ToArray();
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        var tree = await db.UnitTreeAsync(cancellationToken);
+        // Naming every unit of a ministry filters nothing but costs PostgreSQL a scan of the list per person.
+        Guid[] unitIds = tree.IsEveryUnit(units) ? [] : [.. units];
         var byPerson = level == MonitoringLevel.Person;
         var onlyIds = only?.ToArray() ?? [];
-        var members = db.Employees.Where(e => e.IsActive && unitIds.Contains(e.UnitId) && (onlyIds.Length == 0 || onlyIds.Contains(e.Id)));
+        var members = db.Employees.Where(e => e.IsActive && (unitIds.Length == 0 || unitIds.Contains(e.UnitId)) && (onlyIds.Length == 0 || onlyIds.Contains(e.Id)));
         var headcount = await members.GroupBy(e => e.UnitId).Select(g => new { g.Key, People = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.People, cancellationToken);
         var keys = byPerson ? await members.ToDictionaryAsync(e => e.Id, e => e.UnitId, cancellationToken) : headcount.Keys.ToDictionary(u => u, u => u);
         var through = to < today ? to : today; // days count up to today
 
         var policy = await PolicyContextLoader.InForceAsync(db, through, cancellationToken);
-        var tree = await db.UnitTreeAsync(cancellationToken);
         var holidays = await db.CalendarEntries.AsNoTracking()
             .Where(c => c.Date >= from && c.Date <= to.AddDays(31) && c.Kind != CalendarEntryKind.MandatoryOffice)
             .Select(c => new { c.Date, c.UnitId }).ToListAsync(cancellationToken);
@@ -201,7 +207,7 @@ public static class MonitoringQueries
     /// reports realised of each (capped at <see cref="MaxRealisationRatio"/>). The periods' reports are
     /// read once and summed per target named, as the performance pages do. Raw SQL because the
     /// quantities sit in the reports' JSON lines; the agency is named explicitly, as the query filter
-    /// does not reach raw SQL.
+    /// does not reach raw SQL. No units or people named: all of them.
     /// </summary>
     private static async Task<List<RealisationRow>> RealisationAsync(
         IFlexWorkDbContext db, Guid agencyId, Guid[] units, Guid[] only, DateOnly from, DateOnly to, bool byPerson, CancellationToken cancellationToken) =>
@@ -210,7 +216,8 @@ public static class MonitoringQueries
                 SELECT id, "from", "to" FROM performance_periods WHERE agency_id = {agencyId} AND "to" BETWEEN {from} AND {to}),
             people AS (
                 SELECT id, unit_id FROM employees
-                WHERE agency_id = {agencyId} AND is_active AND unit_id = ANY({units}) AND (cardinality({only}::uuid[]) = 0 OR id = ANY({only}))),
+                WHERE agency_id = {agencyId} AND is_active AND (cardinality({units}::uuid[]) = 0 OR unit_id = ANY({units}))
+                  AND (cardinality({only}::uuid[]) = 0 OR id = ANY({only}))),
             realised AS (
                 SELECT i->>'targetId' AS target_id, sum((i->>'quantity')::numeric) AS quantity
                 FROM work_reports w

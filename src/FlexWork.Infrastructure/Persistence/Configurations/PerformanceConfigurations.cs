@@ -55,6 +55,7 @@ public sealed class WorkReportConfiguration : IEntityTypeConfiguration<WorkRepor
             .HasForeignKey(r => new { r.AgencyId, r.EmployeeId }).HasPrincipalKey(e => new { e.AgencyId, e.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.AgencyId, r.EmployeeId, r.Date }).IsUnique(); // one report per person and day
+        builder.HasIndex(r => new { r.AgencyId, r.Date }).IncludeProperties(r => new { r.EmployeeId, r.Mode }); // the monitoring's months, counted from the index alone
     }
 }
 

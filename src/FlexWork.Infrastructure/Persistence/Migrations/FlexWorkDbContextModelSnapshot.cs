@@ -1194,6 +1194,11 @@ namespace FlexWork.Infrastructure.Persistence.Migrations
                     b.HasKey("AgencyId", "Id")
                         .HasName("pk_work_reports");
 
+                    b.HasIndex("AgencyId", "Date")
+                        .HasDatabaseName("ix_work_reports_agency_id_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "Date"), new[] { "EmployeeId", "Mode" });
+
                     b.HasIndex("AgencyId", "EmployeeId", "Date")
                         .IsUnique()
                         .HasDatabaseName("ix_work_reports_agency_id_employee_id_date");
