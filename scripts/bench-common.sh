@@ -4,6 +4,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 
 APP="dotnet src/FlexWork.Web/bin/Release/net10.0/FlexWork.Web.dll"
 
+# bench_sql PSQL-ARGS...: psql as the superuser on the benchmark's database ($DB).
+bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q "$@"; }
+
 # bench_prepare DATABASE PORT: recreates the database, builds, migrates and seeds the demo data.
 bench_prepare() {
   local db=$1 port=$2

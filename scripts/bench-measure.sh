@@ -33,6 +33,15 @@ cpu_per_request() {
     'BEGIN { printf "%.1f %.1f", app * 1000 / hz / n, pg * 1000 / hz / n }'
 }
 
+# The wrk script each run ends with (appended to the scripts that write requests): run_wrk reads its RESULT line.
+cat > "$WORK/done.lua" <<'LUA'
+-- requests/s, p50, p95, p99 (ms), non-2xx responses, requests
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", summary.requests / summary.duration * 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+
 declare -A RESULT
 # run_wrk NAME SECONDS WRK-ARGS...: warm-up if NAME is empty, else the result under NAME.
 run_wrk() {

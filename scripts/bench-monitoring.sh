@@ -30,7 +30,6 @@ done
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
-bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d $DB -v ON_ERROR_STOP=1 -q "$@"; }
 
 if [[ "${BENCH_REUSE:-}" == 1 ]] && pg_ensure_cluster >/dev/null && [[ "$(bench_sql -tAc "SELECT count(*) > 10000000 FROM presence_days" 2>/dev/null)" == t ]]; then
   echo "Reusing database $DB"
@@ -139,13 +138,6 @@ read -r LAST_MONTH YEAR_FROM QUARTER_FROM UNITS PEOPLE < <(bench_sql -tA -F' ' -
 bench_start "$WORK/app.log"
 trap 'kill $BENCH_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 source scripts/bench-measure.sh
-cat > "$WORK/done.lua" <<'LUA'
--- requests/s, p50, p95, p99 (ms), non-2xx responses, requests
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", summary.requests / summary.duration * 1e6, latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-LUA
 
 DASHBOARD="$BENCH_URL/api/v1/monitoring/months/$LAST_MONTH"
 curl -sf "$DASHBOARD" -H "Authorization: Bearer $TOKEN" > "$WORK/dashboard.json"

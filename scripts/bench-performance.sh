@@ -25,7 +25,6 @@ command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y 
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
-bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d $DB -v ON_ERROR_STOP=1 -q "$@"; }
 
 if [[ "${BENCH_REUSE:-}" == 1 ]] && pg_ensure_cluster >/dev/null && [[ "$(bench_sql -tAc "SELECT count(*) > 1000000 FROM work_reports" 2>/dev/null)" == t ]]; then
   echo "Reusing database $DB"
@@ -164,13 +163,7 @@ rated=$(curl -sf "$UNIT_RESULTS" -H "Authorization: Bearer $DG_TOKEN" | grep -oE
 echo "Kinerja tim: $people people; the directorate-general's roll-up: $units units, $rated people"
 [[ $people -eq 49 && $units -eq 100 && $rated -eq 5000 ]] || { echo "Expected 49 people in the team, 100 units and 5,000 people in the roll-up" >&2; exit 1; }
 
-cat > "$WORK/done.lua" <<'LUA'
--- requests/s, p50, p95, p99 (ms), non-2xx responses, requests
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", summary.requests / summary.duration * 1e6, latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-LUA
+source scripts/bench-measure.sh
 cat > "$WORK/put.lua" <<'LUA'
 -- Each call writes the first report of a pool employee for one of their office days not reported
 -- yet: args are the tokens file (line k: employee 1600 + k) and the slots file ("k date target").
@@ -198,7 +191,6 @@ slots_file() {
     ORDER BY s.slot" > "$WORK/slots"
 }
 
-source scripts/bench-measure.sh
 
 echo "== warm-up"
 run_wrk "" 5 -s "$WORK/done.lua" -H "Authorization: Bearer $HEAD_TOKEN" "$TEAM_REPORTS"

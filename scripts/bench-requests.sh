@@ -20,7 +20,6 @@ command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y 
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
-bench_sql() { pg_as_owner "$(pg_bindir)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d $DB -v ON_ERROR_STOP=1 -q "$@"; }
 
 # What pgbench submitted is removed again (days and history go with the requests; audit rows stay,
 # the log is append-only), so that the pool's prepared submissions stay valid.
@@ -126,16 +125,9 @@ function request()
     { ["Authorization"] = "Bearer " .. tokens[slot[1]], ["Content-Type"] = "application/json" }, body)
 end
 LUA
-cat > "$WORK/done.lua" <<'LUA'
--- requests/s, p50, p95, p99 (ms), non-2xx responses, requests
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", summary.requests / summary.duration * 1e6, latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-LUA
+source scripts/bench-measure.sh
 cat "$WORK/done.lua" >> "$WORK/post.lua"
 
-source scripts/bench-measure.sh
 
 submitted() { bench_sql -tAc "SELECT count(*) FROM work_requests WHERE agency_id = '$AG' AND reason = 'Menyusun laporan bulanan'"; }
 echo "== warm-up: 10 s of submissions, 5 s of the team schedule"
