@@ -1,8 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using FlexWork.Application.Common;
 using FlexWork.Domain.Common;
 using FlexWork.Domain.Policies;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
