@@ -47,6 +47,7 @@ public static class DependencyInjection
             }
         });
 
+        services.AddObservability(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddMudServices();

@@ -46,13 +46,10 @@ try
     }
 
     app.UseSecurityHeaders();
-    // Empty error responses: ProblemDetails for the API, the friendly page for people.
-    app.UseWhen(
-        context => context.Request.Path.StartsWithSegments("/api"),
-        api => api.UseStatusCodePages());
-    app.UseWhen(
-        context => !context.Request.Path.StartsWithSegments("/api"),
-        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    // Empty error responses: ProblemDetails for the API and the metrics scraper, the friendly page for people.
+    static bool ForMachines(HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Observability.MetricsPath);
+    app.UseWhen(ForMachines, api => api.UseStatusCodePages());
+    app.UseWhen(context => !ForMachines(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
@@ -60,6 +57,7 @@ try
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapMetrics();
     app.MapOpenApi();
     app.MapApiReference();
     app.MapApi();

@@ -25,7 +25,24 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider time
     protected abstract Task RoundAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     /// <returns>False when another instance holds the lock (nothing was done).</returns>
-    public Task<bool> RunOnceAsync(CancellationToken cancellationToken) => SingleInstance.RunAsync(scopes, lockKey, RoundAsync, cancellationToken);
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var job = GetType().Name;
+        using var activity = JobTelemetry.Source.StartActivity(job);
+        var started = timeProvider.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var ran = await SingleInstance.RunAsync(scopes, lockKey, RoundAsync, cancellationToken);
+            outcome = ran ? "done" : "skipped";
+            return ran;
+        }
+        finally
+        {
+            activity?.SetTag("flexwork.job.outcome", outcome);
+            JobTelemetry.Record(job, outcome, timeProvider.GetElapsedTime(started));
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>An agency admin calling the API with a bearer token.</summary>
     public const string AgencyAdminApi = nameof(AgencyAdminApi);
 
+    /// <summary>The installation's operator (the platform admin) with a bearer token, as a metrics scraper sends it.</summary>
+    public const string Operator = nameof(Operator);
+
     public static AuthorizationBuilder AddFlexWorkPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(AgencyAdmin, p => p.RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
@@ -53,7 +56,9 @@ public static class Policies
         .AddPolicy(IntegrationClient, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
             .RequireRole(Roles.IntegrationClient).RequireClaim(FlexWorkClaimTypes.AgencyId))
         .AddPolicy(AgencyAdminApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
-            .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId));
+            .RequireRole(Roles.AgencyAdmin).RequireClaim(FlexWorkClaimTypes.AgencyId))
+        .AddPolicy(Operator, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+            .RequireRole(Roles.PlatformAdmin));
 }
 
 /// <summary>A right the org chart gives (<see cref="OrgRights"/>), or that every holder of one of <paramref name="orRoles"/> has.</summary>

@@ -26,6 +26,28 @@ public class PositionPurgeTests(DemoDatabaseFixture fixture) : IClassFixture<Dem
             await andi.With<PresenceService>(new TestClock(checkedIn.AddHours(8.5))).CheckOutAsync(new PresenceInput(-6.2299, 106.8272, 20), Ct);
         }
 
+        // Each round is counted by outcome for the metrics (a skipped one too).
+        var rounds = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == JobTelemetry.Name && instrument.Name == "flexwork.job.rounds")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var found = tags.ToArray();
+            if (found.Any(t => t.Key == "job" && (string?)t.Value == nameof(PositionPurgeWorker)))
+            {
+                rounds.Enqueue((string)found.Single(t => t.Key == "outcome").Value!);
+            }
+        });
+        listener.Start();
+
         var clock = new TestClock(checkedIn.AddDays(30).AddMinutes(-1));
         var worker = new PositionPurgeWorker(
             fixture.Services.GetRequiredService<IServiceScopeFactory>(), clock, Options.Create(new PositionPurgeOptions()), NullLogger<PositionPurgeWorker>.Instance);
@@ -49,6 +71,7 @@ public class PositionPurgeTests(DemoDatabaseFixture fixture) : IClassFixture<Dem
         Assert.Equal(((StoredPosition?)null, (StoredPosition?)null, clock.Now), (purged.CheckInPosition, purged.CheckOutPosition, purged.PositionsPurgedAt));
         Assert.Equal((LocationOutcome.Inside, LocationOutcome.Inside), (purged.CheckInCheck.Outcome, purged.CheckOutCheck!.Outcome));
         Assert.Equal(0, await fixture.AuditCountAsync(nameof(PresenceDay)));
+        Assert.Equal(["done", "skipped", "done"], rounds);
     }
 
     private async Task<PresenceDay> DayAsync(DateOnly date)
