@@ -45,8 +45,12 @@ public static class MonitoringQueries
         var byPerson = level == MonitoringLevel.Person;
         var onlyIds = only?.ToArray() ?? [];
         var members = db.Employees.Where(e => e.IsActive && (unitIds.Length == 0 || unitIds.Contains(e.UnitId)) && (onlyIds.Length == 0 || onlyIds.Contains(e.Id)));
-        var headcount = await members.GroupBy(e => e.UnitId).Select(g => new { g.Key, People = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.People, cancellationToken);
-        var keys = byPerson ? await members.ToDictionaryAsync(e => e.Id, e => e.UnitId, cancellationToken) : headcount.Keys.ToDictionary(u => u, u => u);
+        // Per person the batch's people are read (a few thousand at most); per unit only their count.
+        var people = byPerson ? await members.ToDictionaryAsync(e => e.Id, e => e.UnitId, cancellationToken) : null;
+        var headcount = people is not null
+            ? people.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Count())
+            : await members.GroupBy(e => e.UnitId).Select(g => new { g.Key, People = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.People, cancellationToken);
+        var keys = people ?? headcount.Keys.ToDictionary(u => u, u => u);
         var through = to < today ? to : today; // days count up to today
 
         var policy = await PolicyContextLoader.InForceAsync(db, through, cancellationToken);

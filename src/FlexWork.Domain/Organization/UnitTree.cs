@@ -24,7 +24,7 @@ public sealed class UnitTree
     public bool Contains(Guid unitId) => _units.ContainsKey(unitId);
 
     /// <summary>Whether these units are every unit of the agency.</summary>
-    public bool IsEveryUnit(IReadOnlyCollection<Guid> unitIds) => unitIds.Count >= _units.Count && _units.Keys.All(unitIds.Contains);
+    public bool IsEveryUnit(IReadOnlyCollection<Guid> unitIds) => unitIds.Count >= _units.Count && new HashSet<Guid>(unitIds).IsSupersetOf(_units.Keys);
 
     /// <summary>The unit, its parent, and so on up to the top.</summary>
     public IReadOnlyList<Guid> PathUp(Guid unitId)
